@@ -1,0 +1,65 @@
+package io.github.amqppatterns.broker;
+
+import java.nio.charset.Charset;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.StandardCharsets;
+import java.nio.charset.UnsupportedCharsetException;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.amqp.core.Message;
+
+/**
+ * The tutorials' wire format: a message body is text, UTF-8 unless the message says otherwise.
+ */
+public final class PlainText {
+
+	/** Longest body shown in a log line; the rest is cut and marked. */
+	public static final int LOG_PREVIEW_CHARS = 200;
+
+	private PlainText() {
+	}
+
+	/** The body of a message as text, decoded with its content encoding (UTF-8 when absent). */
+	public static String of(Message message) {
+		return new String(message.getBody(), charsetOf(message.getMessageProperties().getContentEncoding()));
+	}
+
+	/**
+	 * A body as it may safely appear in a log line: control characters escaped (no forged log
+	 * lines), cut at {@value #LOG_PREVIEW_CHARS} characters.
+	 */
+	public static String preview(String text) {
+		String cut = (text.length() > LOG_PREVIEW_CHARS) ? text.substring(0, LOG_PREVIEW_CHARS) + "…" : text;
+		StringBuilder escaped = new StringBuilder(cut.length());
+		cut.codePoints().forEach((cp) -> {
+			switch (cp) {
+				case '\n' -> escaped.append("\\n");
+				case '\r' -> escaped.append("\\r");
+				case '\t' -> escaped.append("\\t");
+				default -> {
+					if (Character.isISOControl(cp)) {
+						escaped.append(String.format("\\u%04x", cp));
+					}
+					else {
+						escaped.appendCodePoint(cp);
+					}
+				}
+			}
+		});
+		return escaped.toString();
+	}
+
+	private static Charset charsetOf(@Nullable String encoding) {
+		if (encoding == null || encoding.isBlank()) {
+			return StandardCharsets.UTF_8;
+		}
+		try {
+			return Charset.forName(encoding.trim());
+		}
+		catch (IllegalCharsetNameException | UnsupportedCharsetException ex) {
+			return StandardCharsets.UTF_8;
+		}
+	}
+
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package io.github.amqppatterns.broker;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,46 @@
+package io.github.amqppatterns.deliveries;
+
+import java.util.List;
+import java.util.function.Predicate;
+
+import io.github.amqppatterns.web.InvalidInputException;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code GET /api/deliveries}: who received what, newest first.
+ */
+@RestController
+class DeliveriesController {
+
+	static final int MAX_LIMIT = 1000;
+
+	private final DeliveryLog deliveryLog;
+
+	DeliveriesController(DeliveryLog deliveryLog) {
+		this.deliveryLog = deliveryLog;
+	}
+
+	@GetMapping("/api/deliveries")
+	List<Delivery> deliveries(@RequestParam(required = false) @Nullable String pattern,
+			@RequestParam(required = false) @Nullable String consumer,
+			@RequestParam(defaultValue = "100") @Min(1) @Max(MAX_LIMIT) int limit) {
+		Predicate<Delivery> filter = (delivery) -> true;
+		if (pattern != null) {
+			MessagingPattern wanted = MessagingPattern.fromId(pattern)
+				.orElseThrow(() -> new InvalidInputException("pattern",
+						"Unknown pattern '" + pattern + "'; known patterns: " + MessagingPattern.ids()));
+			filter = filter.and((delivery) -> delivery.pattern() == wanted);
+		}
+		if (consumer != null) {
+			filter = filter.and((delivery) -> delivery.consumer().equals(consumer));
+		}
+		return this.deliveryLog.newest(filter, limit);
+	}
+
+}

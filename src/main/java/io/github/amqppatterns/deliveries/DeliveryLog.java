@@ -1,0 +1,78 @@
+package io.github.amqppatterns.deliveries;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Predicate;
+
+import io.github.amqppatterns.broker.PlainText;
+
+import org.springframework.amqp.core.Message;
+import org.springframework.amqp.core.MessageProperties;
+import org.springframework.stereotype.Component;
+
+/**
+ * What the consumers received, bounded: the service's memory of who got what.
+ */
+@Component
+public class DeliveryLog {
+
+	private final DeliveriesProperties properties;
+
+	private final Clock clock = Clock.systemUTC();
+
+	/** Oldest first, by sequence; the eldest is dropped past the capacity. */
+	private final Map<Long, Delivery> deliveries;
+
+	private long sequence;
+
+	DeliveryLog(DeliveriesProperties properties) {
+		this.properties = properties;
+		this.deliveries = new LinkedHashMap<>() {
+			@Override
+			protected boolean removeEldestEntry(Map.Entry<Long, Delivery> eldest) {
+				return size() > properties.capacity();
+			}
+		};
+	}
+
+	/** Records that {@code consumer} received {@code message} now. */
+	public Delivery record(MessagingPattern pattern, String consumer, Message message) {
+		MessageProperties props = message.getMessageProperties();
+		String body = PlainText.of(message);
+		if (body.length() > this.properties.maxBodyChars()) {
+			body = body.substring(0, this.properties.maxBodyChars());
+		}
+		synchronized (this.deliveries) {
+			Delivery delivery = new Delivery(++this.sequence, pattern, consumer,
+					Objects.requireNonNullElse(props.getConsumerQueue(), ""),
+					Objects.requireNonNullElse(props.getReceivedExchange(), ""),
+					Objects.requireNonNullElse(props.getReceivedRoutingKey(), ""), props.getMessageId(), body,
+					Boolean.TRUE.equals(props.getRedelivered()), this.clock.instant(), null);
+			this.deliveries.put(delivery.sequence(), delivery);
+			return delivery;
+		}
+	}
+
+	/** Records that the consumer acknowledged {@code delivery} now. */
+	public void acked(Delivery delivery) {
+		synchronized (this.deliveries) {
+			this.deliveries.computeIfPresent(delivery.sequence(), (seq, kept) -> kept.acked(this.clock.instant()));
+		}
+	}
+
+	/** The newest deliveries that match, newest first, at most {@code limit} of them. */
+	public List<Delivery> newest(Predicate<Delivery> filter, int limit) {
+		List<Delivery> snapshot;
+		synchronized (this.deliveries) {
+			snapshot = new ArrayList<>(this.deliveries.values());
+		}
+		Collections.reverse(snapshot);
+		return snapshot.stream().filter(filter).limit(limit).toList();
+	}
+
+}

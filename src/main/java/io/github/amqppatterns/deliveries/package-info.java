@@ -1,0 +1,4 @@
+@NullMarked
+package io.github.amqppatterns.deliveries;
+
+import org.jspecify.annotations.NullMarked;

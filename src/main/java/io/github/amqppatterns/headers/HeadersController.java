@@ -1,0 +1,39 @@
+package io.github.amqppatterns.headers;
+
+import java.util.Objects;
+
+import io.github.amqppatterns.broker.Published;
+import io.github.amqppatterns.broker.TextPublisher;
+import jakarta.validation.Valid;
+
+import org.springframework.amqp.core.MessageDeliveryMode;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Publishes to the headers exchange: {@code POST /api/headers} with a JSON body.
+ */
+@RestController
+class HeadersController {
+
+	static final String DEFAULT_MESSAGE = "Hello World!";
+
+	private final TextPublisher publisher;
+
+	HeadersController(TextPublisher publisher) {
+		this.publisher = publisher;
+	}
+
+	@PostMapping(path = "/api/headers", consumes = MediaType.APPLICATION_JSON_VALUE)
+	@ResponseStatus(HttpStatus.ACCEPTED)
+	Published send(@Valid @RequestBody HeadersMessage request) {
+		return this.publisher.publish(HeadersTopology.EXCHANGE, "",
+				Objects.requireNonNullElse(request.message(), DEFAULT_MESSAGE), MessageDeliveryMode.NON_PERSISTENT,
+				request.headers());
+	}
+
+}

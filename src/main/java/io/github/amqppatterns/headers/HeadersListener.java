@@ -1,0 +1,52 @@
+package io.github.amqppatterns.headers;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+import io.github.amqppatterns.broker.PlainText;
+import io.github.amqppatterns.deliveries.Delivery;
+import io.github.amqppatterns.deliveries.DeliveryLog;
+import io.github.amqppatterns.deliveries.MessagingPattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.amqp.core.Message;
+import org.springframework.amqp.rabbit.annotation.RabbitListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * The headers exchange's two subscribers: {@code match-all} and {@code match-any}.
+ */
+@Component
+class HeadersListener {
+
+	static final String MATCH_ALL = "match-all";
+
+	static final String MATCH_ANY = "match-any";
+
+	private static final Logger logger = LoggerFactory.getLogger(HeadersListener.class);
+
+	private final DeliveryLog deliveryLog;
+
+	HeadersListener(DeliveryLog deliveryLog) {
+		this.deliveryLog = deliveryLog;
+	}
+
+	@RabbitListener(id = MATCH_ALL, queues = "#{matchAllQueue}")
+	void matchAll(Message message) {
+		receive(MATCH_ALL, message);
+	}
+
+	@RabbitListener(id = MATCH_ANY, queues = "#{matchAnyQueue}")
+	void matchAny(Message message) {
+		receive(MATCH_ANY, message);
+	}
+
+	private void receive(String subscriber, Message message) {
+		Delivery delivery = this.deliveryLog.record(MessagingPattern.HEADERS, subscriber, message);
+		Map<String, Object> headers = new TreeMap<>(message.getMessageProperties().getHeaders());
+		logger.info("{}  [x] Received '{}' with headers {}", subscriber, PlainText.preview(delivery.body()),
+				PlainText.preview(headers.toString()));
+	}
+
+}

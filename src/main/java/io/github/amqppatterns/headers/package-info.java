@@ -1,0 +1,4 @@
+@NullMarked
+package io.github.amqppatterns.headers;
+
+import org.jspecify.annotations.NullMarked;

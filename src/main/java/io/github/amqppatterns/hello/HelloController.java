@@ -1,0 +1,34 @@
+package io.github.amqppatterns.hello;
+
+import io.github.amqppatterns.broker.Published;
+import io.github.amqppatterns.broker.TextPublisher;
+import io.github.amqppatterns.web.TextBody;
+
+import org.springframework.amqp.core.MessageDeliveryMode;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The tutorial's {@code Send}, over HTTP: {@code POST /api/hello}.
+ */
+@RestController
+class HelloController {
+
+	static final String DEFAULT_MESSAGE = "Hello World!";
+
+	private final TextPublisher publisher;
+
+	HelloController(TextPublisher publisher) {
+		this.publisher = publisher;
+	}
+
+	@PostMapping("/api/hello")
+	@ResponseStatus(HttpStatus.ACCEPTED)
+	Published send(TextBody body) {
+		return this.publisher.publish("", HelloTopology.QUEUE, body.orElse(DEFAULT_MESSAGE),
+				MessageDeliveryMode.PERSISTENT);
+	}
+
+}

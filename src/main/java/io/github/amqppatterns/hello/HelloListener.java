@@ -1,0 +1,36 @@
+package io.github.amqppatterns.hello;
+
+import io.github.amqppatterns.broker.PlainText;
+import io.github.amqppatterns.deliveries.Delivery;
+import io.github.amqppatterns.deliveries.DeliveryLog;
+import io.github.amqppatterns.deliveries.MessagingPattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.amqp.core.Message;
+import org.springframework.amqp.rabbit.annotation.RabbitListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * The tutorial's {@code Recv}: prints what arrives on {@code hello}.
+ */
+@Component
+class HelloListener {
+
+	static final String CONSUMER = "hello-receiver";
+
+	private static final Logger logger = LoggerFactory.getLogger(HelloListener.class);
+
+	private final DeliveryLog deliveryLog;
+
+	HelloListener(DeliveryLog deliveryLog) {
+		this.deliveryLog = deliveryLog;
+	}
+
+	@RabbitListener(id = CONSUMER, queues = HelloTopology.QUEUE)
+	void receive(Message message) {
+		Delivery delivery = this.deliveryLog.record(MessagingPattern.HELLO, CONSUMER, message);
+		logger.info("{}  [x] Received '{}'", CONSUMER, PlainText.preview(delivery.body()));
+	}
+
+}

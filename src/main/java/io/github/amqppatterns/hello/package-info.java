@@ -1,0 +1,4 @@
+@NullMarked
+package io.github.amqppatterns.hello;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,34 @@
+package io.github.amqppatterns.pubsub;
+
+import io.github.amqppatterns.broker.Published;
+import io.github.amqppatterns.broker.TextPublisher;
+import io.github.amqppatterns.web.TextBody;
+
+import org.springframework.amqp.core.MessageDeliveryMode;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The tutorial's {@code EmitLog}, over HTTP: {@code POST /api/logs}.
+ */
+@RestController
+class LogsController {
+
+	static final String DEFAULT_MESSAGE = "info: Hello World!";
+
+	private final TextPublisher publisher;
+
+	LogsController(TextPublisher publisher) {
+		this.publisher = publisher;
+	}
+
+	@PostMapping("/api/logs")
+	@ResponseStatus(HttpStatus.ACCEPTED)
+	Published send(TextBody body) {
+		return this.publisher.publish(LogsTopology.EXCHANGE, "", body.orElse(DEFAULT_MESSAGE),
+				MessageDeliveryMode.NON_PERSISTENT);
+	}
+
+}

@@ -1,0 +1,47 @@
+package io.github.amqppatterns.pubsub;
+
+import io.github.amqppatterns.broker.PlainText;
+import io.github.amqppatterns.deliveries.Delivery;
+import io.github.amqppatterns.deliveries.DeliveryLog;
+import io.github.amqppatterns.deliveries.MessagingPattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.amqp.core.Message;
+import org.springframework.amqp.rabbit.annotation.RabbitListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * The tutorial's {@code ReceiveLogs}, twice: each subscriber gets every message.
+ */
+@Component
+class LogsListener {
+
+	static final String SUBSCRIBER_1 = "logs-subscriber-1";
+
+	static final String SUBSCRIBER_2 = "logs-subscriber-2";
+
+	private static final Logger logger = LoggerFactory.getLogger(LogsListener.class);
+
+	private final DeliveryLog deliveryLog;
+
+	LogsListener(DeliveryLog deliveryLog) {
+		this.deliveryLog = deliveryLog;
+	}
+
+	@RabbitListener(id = SUBSCRIBER_1, queues = "#{logsSubscriber1Queue}")
+	void subscriber1(Message message) {
+		receive(SUBSCRIBER_1, message);
+	}
+
+	@RabbitListener(id = SUBSCRIBER_2, queues = "#{logsSubscriber2Queue}")
+	void subscriber2(Message message) {
+		receive(SUBSCRIBER_2, message);
+	}
+
+	private void receive(String subscriber, Message message) {
+		Delivery delivery = this.deliveryLog.record(MessagingPattern.PUBSUB, subscriber, message);
+		logger.info("{}  [x] Received '{}'", subscriber, PlainText.preview(delivery.body()));
+	}
+
+}

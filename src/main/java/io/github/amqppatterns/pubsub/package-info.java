@@ -1,0 +1,4 @@
+@NullMarked
+package io.github.amqppatterns.pubsub;
+
+import org.jspecify.annotations.NullMarked;

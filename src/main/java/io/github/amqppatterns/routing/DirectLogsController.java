@@ -1,0 +1,36 @@
+package io.github.amqppatterns.routing;
+
+import io.github.amqppatterns.broker.Published;
+import io.github.amqppatterns.broker.TextPublisher;
+import io.github.amqppatterns.web.TextBody;
+
+import org.springframework.amqp.core.MessageDeliveryMode;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The tutorial's {@code EmitLogDirect}, over HTTP: {@code POST /api/logs/{severity}}.
+ */
+@RestController
+class DirectLogsController {
+
+	static final String DEFAULT_MESSAGE = "Hello World!";
+
+	private final TextPublisher publisher;
+
+	DirectLogsController(TextPublisher publisher) {
+		this.publisher = publisher;
+	}
+
+	@PostMapping("/api/logs/{severity}")
+	@ResponseStatus(HttpStatus.ACCEPTED)
+	Published send(@PathVariable String severity, TextBody body) {
+		Severity parsed = Severity.fromRoutingKey(severity);
+		return this.publisher.publish(DirectLogsTopology.EXCHANGE, parsed.routingKey(), body.orElse(DEFAULT_MESSAGE),
+				MessageDeliveryMode.NON_PERSISTENT);
+	}
+
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package io.github.amqppatterns.routing;
+
+import org.jspecify.annotations.NullMarked;

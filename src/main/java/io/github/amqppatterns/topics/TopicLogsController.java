@@ -1,0 +1,39 @@
+package io.github.amqppatterns.topics;
+
+import io.github.amqppatterns.broker.Published;
+import io.github.amqppatterns.broker.TextPublisher;
+import io.github.amqppatterns.web.InvalidInputException;
+import io.github.amqppatterns.web.TextBody;
+
+import org.springframework.amqp.core.MessageDeliveryMode;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The tutorial's {@code EmitLogTopic}, over HTTP: {@code POST /api/topics/{routingKey}}.
+ */
+@RestController
+class TopicLogsController {
+
+	static final String DEFAULT_MESSAGE = "Hello World!";
+
+	private final TextPublisher publisher;
+
+	TopicLogsController(TextPublisher publisher) {
+		this.publisher = publisher;
+	}
+
+	@PostMapping("/api/topics/{routingKey}")
+	@ResponseStatus(HttpStatus.ACCEPTED)
+	Published send(@PathVariable String routingKey, TextBody body) {
+		TopicKeys.publishKeyProblem(routingKey).ifPresent((problem) -> {
+			throw new InvalidInputException("routingKey", problem);
+		});
+		return this.publisher.publish(TopicLogsTopology.EXCHANGE, routingKey, body.orElse(DEFAULT_MESSAGE),
+				MessageDeliveryMode.NON_PERSISTENT);
+	}
+
+}

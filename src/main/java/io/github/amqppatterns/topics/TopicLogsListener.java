@@ -1,0 +1,49 @@
+package io.github.amqppatterns.topics;
+
+import io.github.amqppatterns.broker.PlainText;
+import io.github.amqppatterns.deliveries.Delivery;
+import io.github.amqppatterns.deliveries.DeliveryLog;
+import io.github.amqppatterns.deliveries.MessagingPattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.amqp.core.Message;
+import org.springframework.amqp.rabbit.annotation.RabbitListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * The tutorial's {@code ReceiveLogsTopic}, run as Q1 ({@code *.orange.*}) and as Q2
+ * ({@code *.*.rabbit lazy.#}); the extra subscribers log the same way.
+ */
+@Component
+class TopicLogsListener {
+
+	static final String Q1 = "Q1";
+
+	static final String Q2 = "Q2";
+
+	private static final Logger logger = LoggerFactory.getLogger(TopicLogsListener.class);
+
+	private final DeliveryLog deliveryLog;
+
+	TopicLogsListener(DeliveryLog deliveryLog) {
+		this.deliveryLog = deliveryLog;
+	}
+
+	@RabbitListener(id = Q1, queues = "#{topicQ1Queue}")
+	void q1(Message message) {
+		receive(Q1, message);
+	}
+
+	@RabbitListener(id = Q2, queues = "#{topicQ2Queue}")
+	void q2(Message message) {
+		receive(Q2, message);
+	}
+
+	void receive(String subscriber, Message message) {
+		Delivery delivery = this.deliveryLog.record(MessagingPattern.TOPICS, subscriber, message);
+		logger.info("{}  [x] Received '{}':'{}'", subscriber, PlainText.preview(delivery.routingKey()),
+				PlainText.preview(delivery.body()));
+	}
+
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package io.github.amqppatterns.topics;
+
+import org.jspecify.annotations.NullMarked;

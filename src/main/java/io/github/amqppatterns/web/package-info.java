@@ -1,0 +1,4 @@
+@NullMarked
+package io.github.amqppatterns.web;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.github.amqppatterns.workqueues;
+
+import org.jspecify.annotations.NullMarked;
