@@ -17,8 +17,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The tutorial's two {@code Worker}s: each sleeps one {@code time-per-dot} for every dot in its
- * task, then acknowledges it. A task is acknowledged only after its work is done, on the channel it
- * came on; a worker interrupted mid-task hands the task back to the queue.
+ * task, then acknowledges it, on the channel it came on. A task is acknowledged only after its work
+ * is done: a worker stopped mid-task acknowledges nothing, and the broker hands the task to another
+ * worker when the channel closes, as it does when a worker dies.
  */
 @Component
 class Workers {
@@ -62,22 +63,12 @@ class Workers {
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			logger.info("{}  [x] Interrupted; the task goes back to the queue", worker);
-			requeue(worker, channel, deliveryTag);
+			logger.warn("{}  [x] Stopped mid-task; unacknowledged, the task goes back to the queue with its channel",
+					worker);
 		}
 		catch (IOException | ShutdownSignalException ex) {
 			logger.warn("{}  [x] Could not acknowledge, the channel is gone ({}); the broker redelivers the task",
 					worker, ex.getMessage());
-		}
-	}
-
-	private static void requeue(String worker, Channel channel, long deliveryTag) {
-		try {
-			channel.basicNack(deliveryTag, false, true);
-		}
-		catch (IOException | ShutdownSignalException ex) {
-			logger.warn("{}  [x] Could not requeue, the channel is gone ({}); the broker redelivers the task", worker,
-					ex.getMessage());
 		}
 	}
 

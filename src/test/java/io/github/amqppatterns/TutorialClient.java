@@ -1,0 +1,122 @@
+package io.github.amqppatterns;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+
+import io.github.amqppatterns.broker.Published;
+import io.github.amqppatterns.deliveries.Delivery;
+import io.github.amqppatterns.deliveries.MessagingPattern;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionFactory;
+
+import org.springframework.boot.test.context.TestComponent;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+/**
+ * Drives the service the way a user does, over HTTP: publishes through the REST endpoints and
+ * reads {@code GET /api/deliveries} to see who got what.
+ */
+@TestComponent
+public class TutorialClient {
+
+	private final RestTestClient client;
+
+	TutorialClient(RestTestClient client) {
+		this.client = client;
+	}
+
+	/** A word no earlier message holds, to tell this test's messages from any other's. */
+	public static String marker() {
+		return "m" + UUID.randomUUID().toString().replace("-", "");
+	}
+
+	/** Awaitility with the bounds every delivery assertion here uses. */
+	public static ConditionFactory eventually() {
+		return Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(25));
+	}
+
+	/** POSTs a plain-text body, expects a 202 and returns what was published. */
+	public Published postText(String path, String text) {
+		Published published = this.client.post()
+			.uri(path)
+			.contentType(MediaType.TEXT_PLAIN)
+			.body(text)
+			.exchange()
+			.expectStatus()
+			.isAccepted()
+			.expectBody(Published.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(published).isNotNull();
+		return published;
+	}
+
+	/** POSTs a JSON body, expects a 202 and returns what was published. */
+	public Published postJson(String path, Object json) {
+		Published published = this.client.post()
+			.uri(path)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(json)
+			.exchange()
+			.expectStatus()
+			.isAccepted()
+			.expectBody(Published.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(published).isNotNull();
+		return published;
+	}
+
+	/** The deliveries of {@code pattern} whose body holds {@code marker}, newest first. */
+	public List<Delivery> deliveries(MessagingPattern pattern, String marker) {
+		return deliveries(pattern, (delivery) -> delivery.body().contains(marker));
+	}
+
+	public List<Delivery> deliveries(MessagingPattern pattern, Predicate<Delivery> filter) {
+		List<Delivery> all = this.client.get()
+			.uri("/api/deliveries?pattern={pattern}&limit=1000", pattern.id())
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(new ParameterizedTypeReference<List<Delivery>>() {
+			})
+			.returnResult()
+			.getResponseBody();
+		assertThat(all).isNotNull();
+		return all.stream().filter(filter).toList();
+	}
+
+	/**
+	 * Waits until exactly {@code consumers} (each as often as named) received the message
+	 * {@code published}, then checks for a while that nobody else does.
+	 */
+	public void awaitReceivers(MessagingPattern pattern, Published published, String... consumers) {
+		List<String> expected = Stream.of(consumers).sorted().toList();
+		Callable<List<String>> receivers = () -> deliveries(pattern,
+				(delivery) -> published.messageId().equals(delivery.messageId()))
+			.stream()
+			.map(Delivery::consumer)
+			.sorted()
+			.toList();
+		eventually().until(receivers, equalTo(expected));
+		Awaitility.await()
+			.during(Duration.ofMillis(300))
+			.atMost(Duration.ofSeconds(2))
+			.pollInterval(Duration.ofMillis(50))
+			.until(receivers, equalTo(expected));
+	}
+
+	public RestTestClient http() {
+		return this.client;
+	}
+
+}
