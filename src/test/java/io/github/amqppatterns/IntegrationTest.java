@@ -19,7 +19,8 @@ import org.springframework.context.annotation.Import;
 @Documented
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "amqp-patterns.work.time-per-dot=50ms",
-				"amqp-patterns.topics.extra-subscribers.kern-critical=kern.*,*.critical" })
+				"amqp-patterns.topics.extra-subscribers.kern-critical=kern.*,*.critical",
+				"amqp-patterns.rpc.reply-timeout=2s", "amqp-patterns.rpc.server.concurrency=2" })
 @AutoConfigureRestTestClient
 @Import({ BrokerUnderTest.class, TutorialClient.class })
 public @interface IntegrationTest {

@@ -11,7 +11,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
 public enum MessagingPattern {
 
 	HELLO("hello"), WORK_QUEUES("workqueues"), PUBSUB("pubsub"), ROUTING("routing"), TOPICS("topics"),
-	HEADERS("headers");
+	HEADERS("headers"), RPC("rpc");
 
 	private final String id;
 

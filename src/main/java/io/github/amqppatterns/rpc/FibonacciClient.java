@@ -1,0 +1,76 @@
+package io.github.amqppatterns.rpc;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.UUID;
+
+import io.github.amqppatterns.broker.PlainText;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.amqp.core.AmqpAdmin;
+import org.springframework.amqp.core.Message;
+import org.springframework.amqp.core.MessageBuilder;
+import org.springframework.amqp.core.MessageProperties;
+import org.springframework.amqp.core.QueueInformation;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.stereotype.Component;
+
+/**
+ * The tutorial's {@code RPCClient}: sends n to {@code rpc_queue} and waits for the reply.
+ * {@link RabbitTemplate#sendAndReceive} sets {@code reply_to} and {@code correlation_id} and
+ * matches the reply to its caller; it uses direct reply-to where the broker has it, and a
+ * temporary reply queue per call where it does not.
+ */
+@Component
+@ConditionalOnBooleanProperty(name = "amqp-patterns.rpc.client.enabled", matchIfMissing = true)
+class FibonacciClient {
+
+	private static final Logger logger = LoggerFactory.getLogger(FibonacciClient.class);
+
+	private final RabbitTemplate rabbitTemplate;
+
+	private final AmqpAdmin amqpAdmin;
+
+	private final Duration replyTimeout;
+
+	FibonacciClient(RabbitTemplate rabbitTemplate, AmqpAdmin amqpAdmin, RpcProperties properties) {
+		this.rabbitTemplate = rabbitTemplate;
+		this.amqpAdmin = amqpAdmin;
+		this.replyTimeout = properties.replyTimeout();
+	}
+
+	FibonacciReply call(int n) {
+		QueueInformation queue = this.amqpAdmin.getQueueInfo(RpcTopology.QUEUE);
+		if (queue == null || queue.getConsumerCount() == 0) {
+			throw new RpcFailure(RpcFailure.Kind.NO_SERVER, "No RPC server consumes '" + RpcTopology.QUEUE
+					+ "': start one (amqp-patterns.rpc.server.enabled=true) and try again");
+		}
+		Message request = MessageBuilder.withBody(Integer.toString(n).getBytes(StandardCharsets.UTF_8))
+			.setContentType(MessageProperties.CONTENT_TYPE_TEXT_PLAIN)
+			.setContentEncoding(StandardCharsets.UTF_8.name())
+			.setMessageId(UUID.randomUUID().toString())
+			// the broker drops a request nobody waits for any more, before a server computes it
+			.setExpiration(Long.toString(this.replyTimeout.toMillis()))
+			.build();
+		logger.info(" [x] Requesting fib({})", n);
+		long started = System.nanoTime();
+		Message reply = this.rabbitTemplate.sendAndReceive("", RpcTopology.QUEUE, request);
+		long millis = Duration.ofNanos(System.nanoTime() - started).toMillis();
+		if (reply == null) {
+			throw new RpcFailure(RpcFailure.Kind.TIMEOUT, "No reply to fib(" + n + ") within " + this.replyTimeout
+					+ " (amqp-patterns.rpc.reply-timeout); the request expires unanswered");
+		}
+		String body = PlainText.of(reply);
+		MessageProperties properties = reply.getMessageProperties();
+		if (properties.getHeader(FibonacciServer.ERROR_HEADER) != null) {
+			throw new RpcFailure(RpcFailure.Kind.REFUSED, "The RPC server refused fib(" + n + "): " + body);
+		}
+		logger.info(" [.] Got {}", PlainText.preview(body));
+		String server = Objects.toString(properties.getHeader(FibonacciServer.SERVER_HEADER), "unknown");
+		return new FibonacciReply(n, body, body.length(), server, millis);
+	}
+
+}

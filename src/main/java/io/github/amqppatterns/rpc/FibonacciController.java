@@ -1,0 +1,51 @@
+package io.github.amqppatterns.rpc;
+
+import io.github.amqppatterns.web.InvalidInputException;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code GET /api/fib/{n}}: fib(n), computed by an RPC server behind {@code rpc_queue}.
+ */
+@RestController
+@ConditionalOnBooleanProperty(name = "amqp-patterns.rpc.client.enabled", matchIfMissing = true)
+class FibonacciController {
+
+	private final FibonacciClient client;
+
+	private final int maxN;
+
+	FibonacciController(FibonacciClient client, RpcProperties properties) {
+		this.client = client;
+		this.maxN = properties.maxN();
+	}
+
+	@GetMapping("/api/fib/{n}")
+	FibonacciReply fib(@PathVariable String n) {
+		int checked;
+		try {
+			checked = Fibonacci.parseN(n, this.maxN);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidInputException("n", ex.getMessage());
+		}
+		return this.client.call(checked);
+	}
+
+	@ExceptionHandler
+	ProblemDetail rpcFailed(RpcFailure failure) {
+		HttpStatus status = switch (failure.kind()) {
+			case NO_SERVER -> HttpStatus.SERVICE_UNAVAILABLE;
+			case TIMEOUT -> HttpStatus.GATEWAY_TIMEOUT;
+			case REFUSED -> HttpStatus.BAD_REQUEST;
+		};
+		return ProblemDetail.forStatusAndDetail(status, failure.getMessage());
+	}
+
+}

@@ -1,0 +1,97 @@
+package io.github.amqppatterns.rpc;
+
+import java.math.BigInteger;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+
+import io.github.amqppatterns.broker.PlainText;
+import io.github.amqppatterns.deliveries.DeliveryLog;
+import io.github.amqppatterns.deliveries.MessagingPattern;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.amqp.core.Message;
+import org.springframework.amqp.core.MessageBuilder;
+import org.springframework.amqp.core.MessageBuilderSupport;
+import org.springframework.amqp.core.MessageProperties;
+import org.springframework.amqp.rabbit.annotation.RabbitListener;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.stereotype.Component;
+
+/**
+ * The tutorial's {@code RPCServer}: reads n from the request, replies with fib(n) to the
+ * request's {@code reply_to}, with its {@code correlation_id}. Every request with a
+ * {@code reply_to} gets a reply: the value, or an error reply (header {@value #ERROR_HEADER}, body
+ * saying what is allowed). A request without {@code reply_to} has nowhere to go: it is logged and
+ * dropped, never requeued.
+ */
+@Component
+@ConditionalOnBooleanProperty(name = "amqp-patterns.rpc.server.enabled", matchIfMissing = true)
+class FibonacciServer {
+
+	static final String SERVER = "fib-server";
+
+	/** Names the server instance and consumer that computed a reply. */
+	static final String SERVER_HEADER = "x-server";
+
+	/** Marks an error reply; its value says what kind of error. */
+	static final String ERROR_HEADER = "x-error";
+
+	static final String INVALID_REQUEST = "invalid-request";
+
+	private static final Logger logger = LoggerFactory.getLogger(FibonacciServer.class);
+
+	private final DeliveryLog deliveryLog;
+
+	private final int maxN;
+
+	private final String instance;
+
+	FibonacciServer(DeliveryLog deliveryLog, RpcProperties properties) {
+		this.deliveryLog = deliveryLog;
+		this.maxN = properties.maxN();
+		this.instance = hostName() + ":" + ProcessHandle.current().pid();
+	}
+
+	@RabbitListener(id = SERVER, queues = RpcTopology.QUEUE, containerFactory = RpcTopology.SERVER_CONTAINER_FACTORY,
+			concurrency = "${amqp-patterns.rpc.server.concurrency:1}")
+	@Nullable Message serve(Message request) {
+		this.deliveryLog.record(MessagingPattern.RPC, SERVER, request);
+		String text = PlainText.of(request);
+		if (request.getMessageProperties().getReplyTo() == null) {
+			logger.warn("{}  [.] Dropped a request without reply_to ('{}'): there is nowhere to send the answer",
+					SERVER, PlainText.preview(text));
+			return null;
+		}
+		int n;
+		try {
+			n = Fibonacci.parseN(text, this.maxN);
+		}
+		catch (IllegalArgumentException ex) {
+			logger.warn("{}  [.] Refused '{}': {}", SERVER, PlainText.preview(text), ex.getMessage());
+			return reply(ex.getMessage()).setHeader(ERROR_HEADER, INVALID_REQUEST).build();
+		}
+		logger.info("{}  [.] fib({})", SERVER, n);
+		BigInteger value = Fibonacci.of(n);
+		return reply(value.toString()).build();
+	}
+
+	private MessageBuilderSupport<Message> reply(String text) {
+		return MessageBuilder.withBody(text.getBytes(StandardCharsets.UTF_8))
+			.setContentType(MessageProperties.CONTENT_TYPE_TEXT_PLAIN)
+			.setContentEncoding(StandardCharsets.UTF_8.name())
+			.setHeader(SERVER_HEADER, this.instance + "/" + Thread.currentThread().getName());
+	}
+
+	private static String hostName() {
+		try {
+			return InetAddress.getLocalHost().getHostName();
+		}
+		catch (UnknownHostException ex) {
+			return "unknown-host";
+		}
+	}
+
+}

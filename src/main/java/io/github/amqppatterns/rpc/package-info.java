@@ -1,0 +1,4 @@
+@NullMarked
+package io.github.amqppatterns.rpc;
+
+import org.jspecify.annotations.NullMarked;
