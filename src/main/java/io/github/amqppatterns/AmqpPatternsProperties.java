@@ -2,6 +2,7 @@ package io.github.amqppatterns;
 
 import io.github.amqppatterns.broker.QueueType;
 import jakarta.validation.constraints.NotNull;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -11,15 +12,16 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Settings shared by every pattern.
  *
- * @param queueType type of the named, durable queues ({@code hello}, {@code task_queue}):
- * {@code quorum} as the official tutorial clients declare them, or {@code classic} for
- * brokers without quorum queues
+ * @param queueType type of the named, durable queues ({@code hello}, {@code task_queue},
+ * {@code rpc_queue}): {@code quorum} as the official tutorial clients declare them, or
+ * {@code classic} for brokers without quorum queues; unset, quorum on a configured broker and
+ * classic on the embedded one
  * @param maxBodySize largest request body accepted by any endpoint, counted on the bytes
  * actually read; larger bodies get a 413
  */
 @Validated
 @ConfigurationProperties("amqp-patterns")
-public record AmqpPatternsProperties(@DefaultValue("quorum") @NotNull QueueType queueType,
+public record AmqpPatternsProperties(@Nullable QueueType queueType,
 		@DefaultValue("64KB") @NotNull DataSize maxBodySize) {
 
 	public AmqpPatternsProperties {

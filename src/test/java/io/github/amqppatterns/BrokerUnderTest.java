@@ -3,24 +3,32 @@ package io.github.amqppatterns;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.rabbitmq.RabbitMQContainer;
 import org.testcontainers.utility.DockerImageName;
 
-import org.springframework.boot.amqp.autoconfigure.RabbitConnectionDetails;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.testcontainers.service.connection.ServiceConnection;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
+import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.type.AnnotatedTypeMetadata;
+import org.springframework.test.context.ContextConfigurationAttributes;
+import org.springframework.test.context.ContextCustomizer;
+import org.springframework.test.context.ContextCustomizerFactory;
+import org.springframework.test.context.MergedContextConfiguration;
 
 /**
  * The broker every integration test runs against, chosen once per test JVM, in this order:
@@ -31,14 +39,19 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
  * <li>where Docker is available, a RabbitMQ {@value #IMAGE} container started by Testcontainers
  * ({@code @ServiceConnection}; a bean, so every cached context keeps it alive);</li>
  * <li>a RabbitMQ answering on {@code 127.0.0.1:5672}, as guest/guest;</li>
- * <li>none of these: every test fails, with a message that says how to provide one. Tests never
- * skip for want of a broker.</li>
+ * <li>the service's embedded broker (Qpid Broker-J, in this JVM).</li>
  * </ol>
+ * {@value #CHOICE} ({@code -Dbroker-under-test=embedded}, or the environment variable
+ * {@code BROKER_UNDER_TEST}) picks one of {@code configured}, {@code testcontainers},
+ * {@code local} and {@code embedded} instead; the build runs the suite a second time with
+ * {@code embedded}. A chosen broker that is not there fails every test; none is skipped.
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class BrokerUnderTest {
 
 	static final String IMAGE = "rabbitmq:4.1.4-management";
+
+	static final String CHOICE = "broker-under-test";
 
 	static final String LOCAL_HOST = "127.0.0.1";
 
@@ -48,6 +61,11 @@ public class BrokerUnderTest {
 
 	private static final Source SOURCE = chooseSource();
 
+	/** Whether the tests run against the embedded broker rather than a RabbitMQ. */
+	public static boolean isEmbedded() {
+		return SOURCE == Source.EMBEDDED;
+	}
+
 	@Bean
 	@ServiceConnection
 	@Conditional(WhenTestcontainers.class)
@@ -55,53 +73,36 @@ public class BrokerUnderTest {
 		return new RabbitMQContainer(DockerImageName.parse(IMAGE));
 	}
 
-	@Bean
-	@Conditional(WhenLocal.class)
-	RabbitConnectionDetails localRabbitConnectionDetails() {
-		return new RabbitConnectionDetails() {
-
-			@Override
-			public String getUsername() {
-				return "guest";
-			}
-
-			@Override
-			public String getPassword() {
-				return "guest";
-			}
-
-			@Override
-			public List<Address> getAddresses() {
-				return List.of(new Address(LOCAL_HOST, LOCAL_PORT));
-			}
-
-		};
-	}
-
-	@Bean
-	@Conditional(WhenNone.class)
-	RabbitConnectionDetails noBrokerFound() {
-		throw new IllegalStateException("""
-				No RabbitMQ broker for the integration tests. Provide one of:
-				  1. a broker configured for the run: SPRING_RABBITMQ_HOST or SPRING_RABBITMQ_ADDRESSES
-				     (or -Dspring.rabbitmq.host / -Dspring.rabbitmq.addresses), with SPRING_RABBITMQ_PORT,
-				     SPRING_RABBITMQ_USERNAME and SPRING_RABBITMQ_PASSWORD as needed;
-				  2. a running Docker engine, so that Testcontainers can start %s;
-				  3. a RabbitMQ listening on %s:%d with the guest/guest account
-				     (on Debian: apt-get install rabbitmq-server; rabbitmq-server -detached).""".formatted(IMAGE,
-				LOCAL_HOST, LOCAL_PORT));
-	}
-
 	enum Source {
 
-		CONFIGURED, TESTCONTAINERS, LOCAL, NONE
+		CONFIGURED, TESTCONTAINERS, LOCAL, EMBEDDED;
+
+		/** What the service is told, so that it uses this broker and no other. */
+		Map<String, Object> properties() {
+			return switch (this) {
+				case CONFIGURED, TESTCONTAINERS -> Map.of("amqp-patterns.embedded-broker.enabled", "false");
+				case LOCAL -> Map.of("spring.rabbitmq.host", LOCAL_HOST, "spring.rabbitmq.port", LOCAL_PORT,
+						"spring.rabbitmq.username", "guest", "spring.rabbitmq.password", "guest");
+				case EMBEDDED -> Map.of("amqp-patterns.embedded-broker.enabled", "true");
+			};
+		}
 
 	}
 
 	private static Source chooseSource() {
-		Optional<String> configured = configuredAddress();
-		if (configured.isPresent()) {
-			logger.info("Broker under test: the configured broker at {}", configured.get());
+		String chosen = Optional.ofNullable(System.getProperty(CHOICE)).orElse(System.getenv("BROKER_UNDER_TEST"));
+		if (chosen != null && !chosen.isBlank()) {
+			Source source = Arrays.stream(Source.values())
+				.filter((candidate) -> candidate.name().equalsIgnoreCase(chosen.trim()))
+				.findFirst()
+				.orElseThrow(() -> new IllegalArgumentException(CHOICE + "=" + chosen + " is none of "
+						+ Arrays.toString(Source.values()).toLowerCase(Locale.ROOT)));
+			logger.info("Broker under test: {}, as {} says", source.name().toLowerCase(Locale.ROOT), CHOICE);
+			return source;
+		}
+		String configured = configuredAddress();
+		if (configured != null) {
+			logger.info("Broker under test: the configured broker at {}", configured);
 			return Source.CONFIGURED;
 		}
 		if (DockerClientFactory.instance().isDockerAvailable()) {
@@ -113,21 +114,20 @@ public class BrokerUnderTest {
 					LOCAL_PORT);
 			return Source.LOCAL;
 		}
-		logger.error("Broker under test: none found (no broker configured, no Docker, nothing on {}:{})", LOCAL_HOST,
-				LOCAL_PORT);
-		return Source.NONE;
+		logger.info("Broker under test: the embedded broker (no broker configured, no Docker, nothing on {}:{})",
+				LOCAL_HOST, LOCAL_PORT);
+		return Source.EMBEDDED;
 	}
 
-	private static Optional<String> configuredAddress() {
-		Map<String, String> env = System.getenv();
+	private static @Nullable String configuredAddress() {
 		for (String name : List.of("spring.rabbitmq.addresses", "spring.rabbitmq.host")) {
 			String value = Optional.ofNullable(System.getProperty(name))
-				.orElse(env.get(name.toUpperCase().replace('.', '_')));
+				.orElse(System.getenv(name.toUpperCase(Locale.ROOT).replace('.', '_')));
 			if (value != null && !value.isBlank()) {
-				return Optional.of(value);
+				return value;
 			}
 		}
-		return Optional.empty();
+		return null;
 	}
 
 	private static boolean answers(String host, int port) {
@@ -140,29 +140,33 @@ public class BrokerUnderTest {
 		}
 	}
 
+	/** Tells each integration test context which broker to use. */
+	static final class Factory implements ContextCustomizerFactory {
+
+		@Override
+		public ContextCustomizer createContextCustomizer(Class<?> testClass,
+				List<ContextConfigurationAttributes> configAttributes) {
+			return new Customizer(SOURCE);
+		}
+
+	}
+
+	private record Customizer(Source source) implements ContextCustomizer {
+
+		@Override
+		public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
+			context.getEnvironment()
+				.getPropertySources()
+				.addLast(new MapPropertySource("brokerUnderTest", this.source.properties()));
+		}
+
+	}
+
 	static final class WhenTestcontainers implements Condition {
 
 		@Override
 		public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
 			return SOURCE == Source.TESTCONTAINERS;
-		}
-
-	}
-
-	static final class WhenLocal implements Condition {
-
-		@Override
-		public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
-			return SOURCE == Source.LOCAL;
-		}
-
-	}
-
-	static final class WhenNone implements Condition {
-
-		@Override
-		public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
-			return SOURCE == Source.NONE;
 		}
 
 	}

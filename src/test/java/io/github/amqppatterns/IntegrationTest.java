@@ -9,6 +9,7 @@ import java.lang.annotation.Target;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ContextCustomizerFactories;
 
 /**
  * The whole service on a random port, against the {@link BrokerUnderTest}. Every integration
@@ -22,6 +23,7 @@ import org.springframework.context.annotation.Import;
 				"amqp-patterns.topics.extra-subscribers.kern-critical=kern.*,*.critical",
 				"amqp-patterns.rpc.reply-timeout=2s", "amqp-patterns.rpc.server.concurrency=2" })
 @AutoConfigureRestTestClient
+@ContextCustomizerFactories(BrokerUnderTest.Factory.class)
 @Import({ BrokerUnderTest.class, TutorialClient.class })
 public @interface IntegrationTest {
 

@@ -1,6 +1,10 @@
 package io.github.amqppatterns;
 
+import java.util.Map;
+
 import com.rabbitmq.client.ConnectionFactory;
+import io.github.amqppatterns.broker.BrokerInUse;
+import io.github.amqppatterns.broker.QueueType;
 
 import org.springframework.boot.amqp.autoconfigure.RabbitConnectionDetails;
 
@@ -11,6 +15,15 @@ import org.springframework.boot.amqp.autoconfigure.RabbitConnectionDetails;
 public final class PlainClient {
 
 	private PlainClient() {
+	}
+
+	/**
+	 * What a tutorial client declares for a named queue on this broker: a quorum queue on
+	 * RabbitMQ ({@code x-queue-type=quorum}), a plain durable one where the service uses classic
+	 * queues (the embedded broker refuses any {@code x-} argument).
+	 */
+	public static Map<String, Object> namedQueueArguments(BrokerInUse broker) {
+		return (broker.queueType() == QueueType.QUORUM) ? Map.of("x-queue-type", "quorum") : Map.of();
 	}
 
 	public static ConnectionFactory connectionFactory(RabbitConnectionDetails details) {

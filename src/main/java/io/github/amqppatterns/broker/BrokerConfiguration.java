@@ -1,9 +1,13 @@
 package io.github.amqppatterns.broker;
 
+import io.github.amqppatterns.AmqpPatternsProperties;
+
 import org.springframework.amqp.core.DeclarableCustomizer;
 import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.support.converter.MessageConverter;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.amqp.autoconfigure.ConnectionFactoryCustomizer;
+import org.springframework.boot.amqp.autoconfigure.RabbitConnectionDetails;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -12,6 +16,12 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 class BrokerConfiguration {
+
+	@Bean
+	BrokerInUse brokerInUse(ObjectProvider<EmbeddedBroker> embedded, RabbitConnectionDetails details,
+			AmqpPatternsProperties properties) {
+		return new BrokerInUse(embedded.getIfAvailable(), details, properties.queueType());
+	}
 
 	/** Picked up by Boot for the {@code RabbitTemplate} and every listener container. */
 	@Bean

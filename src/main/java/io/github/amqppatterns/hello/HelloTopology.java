@@ -1,6 +1,6 @@
 package io.github.amqppatterns.hello;
 
-import io.github.amqppatterns.AmqpPatternsProperties;
+import io.github.amqppatterns.broker.BrokerInUse;
 
 import org.springframework.amqp.core.Queue;
 import org.springframework.context.annotation.Bean;
@@ -15,8 +15,8 @@ class HelloTopology {
 	static final String QUEUE = "hello";
 
 	@Bean
-	Queue helloQueue(AmqpPatternsProperties properties) {
-		return properties.queueType().durable(QUEUE);
+	Queue helloQueue(BrokerInUse broker) {
+		return broker.durable(QUEUE);
 	}
 
 }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.UUID;
 
+import io.github.amqppatterns.broker.BrokerInUse;
 import io.github.amqppatterns.broker.PlainText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,11 +35,14 @@ class FibonacciClient {
 
 	private final AmqpAdmin amqpAdmin;
 
+	private final BrokerInUse broker;
+
 	private final Duration replyTimeout;
 
-	FibonacciClient(RabbitTemplate rabbitTemplate, AmqpAdmin amqpAdmin, RpcProperties properties) {
+	FibonacciClient(RabbitTemplate rabbitTemplate, AmqpAdmin amqpAdmin, BrokerInUse broker, RpcProperties properties) {
 		this.rabbitTemplate = rabbitTemplate;
 		this.amqpAdmin = amqpAdmin;
+		this.broker = broker;
 		this.replyTimeout = properties.replyTimeout();
 	}
 
@@ -53,7 +57,7 @@ class FibonacciClient {
 			.setContentEncoding(StandardCharsets.UTF_8.name())
 			.setMessageId(UUID.randomUUID().toString())
 			// the broker drops a request nobody waits for any more, before a server computes it
-			.setExpiration(Long.toString(this.replyTimeout.toMillis()))
+			.setExpiration(this.broker.expiration(this.replyTimeout))
 			.build();
 		logger.info(" [x] Requesting fib({})", n);
 		long started = System.nanoTime();

@@ -1,6 +1,6 @@
 package io.github.amqppatterns.rpc;
 
-import io.github.amqppatterns.AmqpPatternsProperties;
+import io.github.amqppatterns.broker.BrokerInUse;
 
 import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.rabbit.config.SimpleRabbitListenerContainerFactory;
@@ -24,8 +24,8 @@ class RpcTopology {
 
 	/** Declared by servers and clients alike, so a client never publishes to a missing queue. */
 	@Bean
-	Queue rpcQueue(AmqpPatternsProperties properties) {
-		return properties.queueType().durable(QUEUE);
+	Queue rpcQueue(BrokerInUse broker) {
+		return broker.durable(QUEUE);
 	}
 
 	/**

@@ -1,6 +1,6 @@
 package io.github.amqppatterns.workqueues;
 
-import io.github.amqppatterns.AmqpPatternsProperties;
+import io.github.amqppatterns.broker.BrokerInUse;
 
 import org.springframework.amqp.core.AcknowledgeMode;
 import org.springframework.amqp.core.Queue;
@@ -21,8 +21,8 @@ class WorkQueueTopology {
 	static final String CONTAINER_FACTORY = "workQueueListenerContainerFactory";
 
 	@Bean
-	Queue taskQueue(AmqpPatternsProperties properties) {
-		return properties.queueType().durable(QUEUE);
+	Queue taskQueue(BrokerInUse broker) {
+		return broker.durable(QUEUE);
 	}
 
 	/**

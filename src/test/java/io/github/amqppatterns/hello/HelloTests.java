@@ -8,6 +8,7 @@ import com.rabbitmq.client.Connection;
 import io.github.amqppatterns.IntegrationTest;
 import io.github.amqppatterns.PlainClient;
 import io.github.amqppatterns.TutorialClient;
+import io.github.amqppatterns.broker.BrokerInUse;
 import io.github.amqppatterns.broker.Published;
 import io.github.amqppatterns.deliveries.Delivery;
 import io.github.amqppatterns.deliveries.MessagingPattern;
@@ -29,6 +30,9 @@ class HelloTests {
 
 	@Autowired
 	RabbitConnectionDetails connectionDetails;
+
+	@Autowired
+	BrokerInUse broker;
 
 	@Test
 	void deliversAPostedMessageToTheHelloReceiver() {
@@ -61,7 +65,7 @@ class HelloTests {
 		try (Connection connection = PlainClient.connectionFactory(this.connectionDetails).newConnection();
 				Channel channel = connection.createChannel()) {
 			// Send.java's declaration: the same queue, so no PRECONDITION_FAILED
-			channel.queueDeclare("hello", true, false, false, Map.of("x-queue-type", "quorum"));
+			channel.queueDeclare("hello", true, false, false, PlainClient.namedQueueArguments(this.broker));
 			channel.basicPublish("", "hello", null, text.getBytes(StandardCharsets.UTF_8));
 		}
 

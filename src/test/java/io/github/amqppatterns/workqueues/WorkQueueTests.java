@@ -16,6 +16,7 @@ import com.rabbitmq.client.GetResponse;
 import io.github.amqppatterns.IntegrationTest;
 import io.github.amqppatterns.PlainClient;
 import io.github.amqppatterns.TutorialClient;
+import io.github.amqppatterns.broker.BrokerInUse;
 import io.github.amqppatterns.broker.Published;
 import io.github.amqppatterns.deliveries.Delivery;
 import io.github.amqppatterns.deliveries.MessagingPattern;
@@ -53,6 +54,9 @@ class WorkQueueTests {
 
 	@Autowired
 	RabbitConnectionDetails connectionDetails;
+
+	@Autowired
+	BrokerInUse broker;
 
 	@BeforeEach
 	void workersAreIdle() {
@@ -132,7 +136,8 @@ class WorkQueueTests {
 			this.client.postText("/api/tasks", text);
 
 			// NewTask.java's declaration: the same queue, so no PRECONDITION_FAILED
-			channel.queueDeclare(WorkQueueTopology.QUEUE, true, false, false, Map.of("x-queue-type", "quorum"));
+			channel.queueDeclare(WorkQueueTopology.QUEUE, true, false, false,
+					PlainClient.namedQueueArguments(this.broker));
 			GetResponse response = eventually().until(() -> channel.basicGet(WorkQueueTopology.QUEUE, false),
 					Objects::nonNull);
 			assertThat(new String(response.getBody(), StandardCharsets.UTF_8)).isEqualTo(text);
