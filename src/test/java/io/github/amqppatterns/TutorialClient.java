@@ -109,6 +109,24 @@ public class TutorialClient {
 			.until(receivers, equalTo(expected));
 	}
 
+	/**
+	 * Expects an {@code application/problem+json} answer with {@code status}, whose detail says
+	 * {@code detail}, and no stack trace.
+	 */
+	public static void expectProblem(RestTestClient.ResponseSpec response, int status, String detail) {
+		response.expectStatus()
+			.isEqualTo(status)
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.status")
+			.isEqualTo(status)
+			.jsonPath("$.detail")
+			.value(String.class, (text) -> assertThat(text).contains(detail))
+			.jsonPath("$.trace")
+			.doesNotExist();
+	}
+
 	public RestTestClient http() {
 		return this.client;
 	}

@@ -1,6 +1,7 @@
 package io.github.amqppatterns.rpc;
 
 import io.github.amqppatterns.broker.BrokerInUse;
+import io.github.amqppatterns.broker.ListenerContainerFactories;
 
 import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.rabbit.config.SimpleRabbitListenerContainerFactory;
@@ -36,10 +37,7 @@ class RpcTopology {
 	@ConditionalOnBooleanProperty(name = "amqp-patterns.rpc.server.enabled", matchIfMissing = true)
 	SimpleRabbitListenerContainerFactory rpcServerListenerContainerFactory(
 			SimpleRabbitListenerContainerFactoryConfigurer configurer, ConnectionFactory connectionFactory) {
-		SimpleRabbitListenerContainerFactory factory = new SimpleRabbitListenerContainerFactory();
-		configurer.configure(factory, connectionFactory);
-		factory.setPrefetchCount(1);
-		return factory;
+		return ListenerContainerFactories.oneAtATime(configurer, connectionFactory);
 	}
 
 	/**

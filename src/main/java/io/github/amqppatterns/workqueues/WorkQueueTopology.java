@@ -1,6 +1,7 @@
 package io.github.amqppatterns.workqueues;
 
 import io.github.amqppatterns.broker.BrokerInUse;
+import io.github.amqppatterns.broker.ListenerContainerFactories;
 
 import org.springframework.amqp.core.AcknowledgeMode;
 import org.springframework.amqp.core.Queue;
@@ -34,10 +35,9 @@ class WorkQueueTopology {
 	@Bean(CONTAINER_FACTORY)
 	SimpleRabbitListenerContainerFactory workQueueListenerContainerFactory(
 			SimpleRabbitListenerContainerFactoryConfigurer configurer, ConnectionFactory connectionFactory) {
-		SimpleRabbitListenerContainerFactory factory = new SimpleRabbitListenerContainerFactory();
-		configurer.configure(factory, connectionFactory);
+		SimpleRabbitListenerContainerFactory factory = ListenerContainerFactories.oneAtATime(configurer,
+				connectionFactory);
 		factory.setAcknowledgeMode(AcknowledgeMode.MANUAL);
-		factory.setPrefetchCount(1);
 		return factory;
 	}
 

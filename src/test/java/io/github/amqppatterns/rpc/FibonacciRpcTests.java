@@ -29,9 +29,9 @@ import org.springframework.amqp.core.AmqpAdmin;
 import org.springframework.amqp.rabbit.listener.RabbitListenerEndpointRegistry;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.amqp.autoconfigure.RabbitConnectionDetails;
-import org.springframework.http.MediaType;
 
 import static io.github.amqppatterns.TutorialClient.eventually;
+import static io.github.amqppatterns.TutorialClient.expectProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -112,17 +112,8 @@ class FibonacciRpcTests {
 		this.listeners.getListenerContainer(FibonacciServer.SERVER).stop();
 		try {
 			long started = System.nanoTime();
-			this.client.http()
-				.get()
-				.uri("/api/fib/30")
-				.exchange()
-				.expectStatus()
-				.isEqualTo(503)
-				.expectHeader()
-				.contentType(MediaType.APPLICATION_PROBLEM_JSON)
-				.expectBody()
-				.jsonPath("$.detail")
-				.value(String.class, (detail) -> assertThat(detail).contains("No RPC server consumes 'rpc_queue'"));
+			expectProblem(this.client.http().get().uri("/api/fib/30").exchange(), 503,
+					"No RPC server consumes 'rpc_queue'");
 			assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(1));
 		}
 		finally {
@@ -144,15 +135,8 @@ class FibonacciRpcTests {
 
 				long calledAt = System.currentTimeMillis();
 				long started = System.nanoTime();
-				this.client.http()
-					.get()
-					.uri("/api/fib/31")
-					.exchange()
-					.expectStatus()
-					.isEqualTo(504)
-					.expectBody()
-					.jsonPath("$.detail")
-					.value(String.class, (detail) -> assertThat(detail).contains("No reply to fib(31) within PT2S"));
+				expectProblem(this.client.http().get().uri("/api/fib/31").exchange(), 504,
+						"No reply to fib(31) within PT2S");
 				Duration waited = Duration.ofNanos(System.nanoTime() - started);
 				assertThat(waited).isBetween(REPLY_TIMEOUT, REPLY_TIMEOUT.plusMillis(750));
 

@@ -13,8 +13,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
-import org.springframework.test.web.servlet.client.RestTestClient;
 
+import static io.github.amqppatterns.TutorialClient.expectProblem;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 /**
@@ -112,20 +112,6 @@ class BadInputTests {
 	@MethodSource("badQueries")
 	void answersAProblemForBadQueriesAndUnknownPaths(HttpMethod method, String uri, int status, String detail) {
 		expectProblem(this.client.http().method(method).uri(URI.create(uri)).exchange(), status, detail);
-	}
-
-	private static void expectProblem(RestTestClient.ResponseSpec response, int status, String detail) {
-		response.expectStatus()
-			.isEqualTo(status)
-			.expectHeader()
-			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
-			.expectBody()
-			.jsonPath("$.status")
-			.isEqualTo(status)
-			.jsonPath("$.detail")
-			.value(String.class, (text) -> org.assertj.core.api.Assertions.assertThat(text).contains(detail))
-			.jsonPath("$.trace")
-			.doesNotExist();
 	}
 
 	private static byte[] bytes(String text) {
