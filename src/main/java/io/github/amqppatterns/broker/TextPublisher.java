@@ -3,11 +3,13 @@ package io.github.amqppatterns.broker;
 import java.util.Map;
 import java.util.UUID;
 
+import io.github.amqppatterns.live.LiveEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.amqp.core.MessageDeliveryMode;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,8 +24,11 @@ public class TextPublisher {
 
 	private final RabbitTemplate rabbitTemplate;
 
-	TextPublisher(RabbitTemplate rabbitTemplate) {
+	private final ApplicationEventPublisher events;
+
+	TextPublisher(RabbitTemplate rabbitTemplate, ApplicationEventPublisher events) {
 		this.rabbitTemplate = rabbitTemplate;
+		this.events = events;
 	}
 
 	public Published publish(String exchange, String routingKey, String text, MessageDeliveryMode deliveryMode) {
@@ -40,6 +45,7 @@ public class TextPublisher {
 			return message;
 		});
 		logger.info(" [x] Sent '{}'{}", PlainText.preview(text), describe(exchange, routingKey));
+		this.events.publishEvent(LiveEvent.published(exchange, routingKey, messageId, text));
 		return new Published(exchange, routingKey, messageId);
 	}
 

@@ -3,6 +3,7 @@ package io.github.amqppatterns.deliveries;
 import java.util.List;
 import java.util.function.Predicate;
 
+import io.github.amqppatterns.web.ApiErrors;
 import io.github.amqppatterns.web.InvalidInputException;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -26,6 +27,7 @@ class DeliveriesController {
 		this.deliveryLog = deliveryLog;
 	}
 
+	@ApiErrors({ 400 })
 	@GetMapping("/api/deliveries")
 	List<Delivery> deliveries(@RequestParam(required = false) @Nullable String pattern,
 			@RequestParam(required = false) @Nullable String consumer,

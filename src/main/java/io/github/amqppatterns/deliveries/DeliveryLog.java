@@ -10,9 +10,11 @@ import java.util.Objects;
 import java.util.function.Predicate;
 
 import io.github.amqppatterns.broker.PlainText;
+import io.github.amqppatterns.live.LiveEvent;
 
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageProperties;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,6 +25,8 @@ public class DeliveryLog {
 
 	private final DeliveriesProperties properties;
 
+	private final ApplicationEventPublisher events;
+
 	private final Clock clock = Clock.systemUTC();
 
 	/** Oldest first, by sequence; the eldest is dropped past the capacity. */
@@ -30,8 +34,9 @@ public class DeliveryLog {
 
 	private long sequence;
 
-	DeliveryLog(DeliveriesProperties properties) {
+	DeliveryLog(DeliveriesProperties properties, ApplicationEventPublisher events) {
 		this.properties = properties;
+		this.events = events;
 		this.deliveries = new LinkedHashMap<>() {
 			@Override
 			protected boolean removeEldestEntry(Map.Entry<Long, Delivery> eldest) {
@@ -47,15 +52,17 @@ public class DeliveryLog {
 		if (body.length() > this.properties.maxBodyChars()) {
 			body = body.substring(0, this.properties.maxBodyChars());
 		}
+		Delivery delivery;
 		synchronized (this.deliveries) {
-			Delivery delivery = new Delivery(++this.sequence, pattern, consumer,
+			delivery = new Delivery(++this.sequence, pattern, consumer,
 					Objects.requireNonNullElse(props.getConsumerQueue(), ""),
 					Objects.requireNonNullElse(props.getReceivedExchange(), ""),
 					Objects.requireNonNullElse(props.getReceivedRoutingKey(), ""), props.getMessageId(), body,
 					Boolean.TRUE.equals(props.getRedelivered()), this.clock.instant(), null);
 			this.deliveries.put(delivery.sequence(), delivery);
-			return delivery;
 		}
+		this.events.publishEvent(event("delivered", delivery));
+		return delivery;
 	}
 
 	/** Records that the consumer acknowledged {@code delivery} now. */
@@ -63,6 +70,13 @@ public class DeliveryLog {
 		synchronized (this.deliveries) {
 			this.deliveries.computeIfPresent(delivery.sequence(), (seq, kept) -> kept.acked(this.clock.instant()));
 		}
+		this.events.publishEvent(event("acked", delivery));
+	}
+
+	private static LiveEvent event(String kind, Delivery delivery) {
+		return LiveEvent.delivered(kind, delivery.pattern().id(), delivery.consumer(), delivery.queue(),
+				delivery.exchange(), delivery.routingKey(), delivery.messageId(), delivery.body(),
+				delivery.redelivered());
 	}
 
 	/** The newest deliveries that match, newest first, at most {@code limit} of them. */

@@ -4,6 +4,7 @@ import java.util.Objects;
 
 import io.github.amqppatterns.broker.Published;
 import io.github.amqppatterns.broker.TextPublisher;
+import io.github.amqppatterns.web.ApiErrors;
 import jakarta.validation.Valid;
 
 import org.springframework.amqp.core.MessageDeliveryMode;
@@ -28,6 +29,7 @@ class HeadersController {
 		this.publisher = publisher;
 	}
 
+	@ApiErrors({ 400, 413, 415, 503 })
 	@PostMapping(path = "/api/headers", consumes = MediaType.APPLICATION_JSON_VALUE)
 	@ResponseStatus(HttpStatus.ACCEPTED)
 	Published send(@Valid @RequestBody HeadersMessage request) {

@@ -2,6 +2,7 @@ package io.github.amqppatterns.hello;
 
 import io.github.amqppatterns.broker.Published;
 import io.github.amqppatterns.broker.TextPublisher;
+import io.github.amqppatterns.web.ApiErrors;
 import io.github.amqppatterns.web.TextBody;
 
 import org.springframework.amqp.core.MessageDeliveryMode;
@@ -24,6 +25,7 @@ class HelloController {
 		this.publisher = publisher;
 	}
 
+	@ApiErrors({ 400, 413, 415, 503 })
 	@PostMapping("/api/hello")
 	@ResponseStatus(HttpStatus.ACCEPTED)
 	Published send(TextBody body) {

@@ -2,6 +2,7 @@ package io.github.amqppatterns.pubsub;
 
 import io.github.amqppatterns.broker.Published;
 import io.github.amqppatterns.broker.TextPublisher;
+import io.github.amqppatterns.web.ApiErrors;
 import io.github.amqppatterns.web.TextBody;
 
 import org.springframework.amqp.core.MessageDeliveryMode;
@@ -24,6 +25,7 @@ class LogsController {
 		this.publisher = publisher;
 	}
 
+	@ApiErrors({ 400, 413, 415, 503 })
 	@PostMapping("/api/logs")
 	@ResponseStatus(HttpStatus.ACCEPTED)
 	Published send(TextBody body) {

@@ -2,6 +2,7 @@ package io.github.amqppatterns.routing;
 
 import io.github.amqppatterns.broker.Published;
 import io.github.amqppatterns.broker.TextPublisher;
+import io.github.amqppatterns.web.ApiErrors;
 import io.github.amqppatterns.web.TextBody;
 
 import org.springframework.amqp.core.MessageDeliveryMode;
@@ -25,6 +26,7 @@ class DirectLogsController {
 		this.publisher = publisher;
 	}
 
+	@ApiErrors({ 400, 413, 415, 503 })
 	@PostMapping("/api/logs/{severity}")
 	@ResponseStatus(HttpStatus.ACCEPTED)
 	Published send(@PathVariable String severity, TextBody body) {

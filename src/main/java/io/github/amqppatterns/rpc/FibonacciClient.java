@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import io.github.amqppatterns.broker.BrokerInUse;
 import io.github.amqppatterns.broker.PlainText;
+import io.github.amqppatterns.live.LiveEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,6 +18,7 @@ import org.springframework.amqp.core.MessageProperties;
 import org.springframework.amqp.core.QueueInformation;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,7 +41,11 @@ class FibonacciClient {
 
 	private final Duration replyTimeout;
 
-	FibonacciClient(RabbitTemplate rabbitTemplate, AmqpAdmin amqpAdmin, BrokerInUse broker, RpcProperties properties) {
+	private final ApplicationEventPublisher events;
+
+	FibonacciClient(RabbitTemplate rabbitTemplate, AmqpAdmin amqpAdmin, BrokerInUse broker, RpcProperties properties,
+			ApplicationEventPublisher events) {
+		this.events = events;
 		this.rabbitTemplate = rabbitTemplate;
 		this.amqpAdmin = amqpAdmin;
 		this.broker = broker;
@@ -60,10 +66,12 @@ class FibonacciClient {
 			.setExpiration(this.broker.expiration(this.replyTimeout))
 			.build();
 		logger.info(" [x] Requesting fib({})", n);
+		this.events.publishEvent(LiveEvent.rpc("rpc-request", RpcTopology.QUEUE, Integer.toString(n), null));
 		long started = System.nanoTime();
 		Message reply = this.rabbitTemplate.sendAndReceive("", RpcTopology.QUEUE, request);
 		long millis = Duration.ofNanos(System.nanoTime() - started).toMillis();
 		if (reply == null) {
+			this.events.publishEvent(LiveEvent.rpc("rpc-timeout", RpcTopology.QUEUE, Integer.toString(n), millis));
 			throw new RpcFailure(RpcFailure.Kind.TIMEOUT, "No reply to fib(" + n + ") within " + this.replyTimeout
 					+ " (amqp-patterns.rpc.reply-timeout); the request expires unanswered");
 		}
@@ -73,6 +81,7 @@ class FibonacciClient {
 			throw new RpcFailure(RpcFailure.Kind.REFUSED, "The RPC server refused fib(" + n + "): " + body);
 		}
 		logger.info(" [.] Got {}", PlainText.preview(body));
+		this.events.publishEvent(LiveEvent.rpc("rpc-reply", RpcTopology.QUEUE, body, millis));
 		String server = Objects.toString(properties.getHeader(FibonacciServer.SERVER_HEADER), "unknown");
 		return new FibonacciReply(n, body, body.length(), server, millis);
 	}

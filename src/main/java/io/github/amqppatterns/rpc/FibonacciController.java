@@ -1,5 +1,6 @@
 package io.github.amqppatterns.rpc;
 
+import io.github.amqppatterns.web.ApiErrors;
 import io.github.amqppatterns.web.InvalidInputException;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -26,6 +27,7 @@ class FibonacciController {
 		this.maxN = properties.maxN();
 	}
 
+	@ApiErrors({ 400, 503, 504 })
 	@GetMapping("/api/fib/{n}")
 	FibonacciReply fib(@PathVariable String n) {
 		int checked;

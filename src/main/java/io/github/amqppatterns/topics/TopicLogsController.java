@@ -2,6 +2,7 @@ package io.github.amqppatterns.topics;
 
 import io.github.amqppatterns.broker.Published;
 import io.github.amqppatterns.broker.TextPublisher;
+import io.github.amqppatterns.web.ApiErrors;
 import io.github.amqppatterns.web.InvalidInputException;
 import io.github.amqppatterns.web.TextBody;
 
@@ -26,6 +27,7 @@ class TopicLogsController {
 		this.publisher = publisher;
 	}
 
+	@ApiErrors({ 400, 413, 415, 503 })
 	@PostMapping("/api/topics/{routingKey}")
 	@ResponseStatus(HttpStatus.ACCEPTED)
 	Published send(@PathVariable String routingKey, TextBody body) {

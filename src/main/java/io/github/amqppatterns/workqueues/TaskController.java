@@ -2,6 +2,7 @@ package io.github.amqppatterns.workqueues;
 
 import io.github.amqppatterns.broker.Published;
 import io.github.amqppatterns.broker.TextPublisher;
+import io.github.amqppatterns.web.ApiErrors;
 import io.github.amqppatterns.web.InvalidInputException;
 import io.github.amqppatterns.web.TextBody;
 
@@ -28,6 +29,7 @@ class TaskController {
 		this.properties = properties;
 	}
 
+	@ApiErrors({ 400, 413, 415, 503 })
 	@PostMapping("/api/tasks")
 	@ResponseStatus(HttpStatus.ACCEPTED)
 	Published send(TextBody body) {

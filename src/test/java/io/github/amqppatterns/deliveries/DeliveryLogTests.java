@@ -12,7 +12,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class DeliveryLogTests {
 
-	private final DeliveryLog log = new DeliveryLog(new DeliveriesProperties(3, 5));
+	private final DeliveryLog log = new DeliveryLog(new DeliveriesProperties(3, 5), (event) -> {
+	});
 
 	@Test
 	void keepsTheNewestDeliveriesUpToItsCapacityNewestFirst() {

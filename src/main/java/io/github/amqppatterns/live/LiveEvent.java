@@ -1,0 +1,52 @@
+package io.github.amqppatterns.live;
+
+import java.time.Instant;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Something that happened to a message, published as a Spring application event by the code that
+ * saw it, and streamed to the page. Fields that do not apply to a kind are left out.
+ *
+ * @param kind what happened: {@code published}, {@code delivered}, {@code acked},
+ * {@code rpc-request}, {@code rpc-reply} or {@code rpc-timeout}
+ * @param at when
+ * @param exchange the exchange it was published to ({@code ""}: the default exchange)
+ * @param routingKey its routing key
+ * @param queue the queue it was consumed from (delivered, acked)
+ * @param consumer who consumed it (delivered, acked)
+ * @param pattern the pattern of the consumer (delivered, acked)
+ * @param messageId its {@code message_id}
+ * @param body the start of its body
+ * @param redelivered whether the broker flagged a delivery as a redelivery
+ * @param millis an RPC's round trip (rpc-reply)
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record LiveEvent(String kind, Instant at, @Nullable String exchange, @Nullable String routingKey,
+		@Nullable String queue, @Nullable String consumer, @Nullable String pattern, @Nullable String messageId,
+		@Nullable String body, @Nullable Boolean redelivered, @Nullable Long millis) {
+
+	/** Longest body an event carries. */
+	static final int BODY_CHARS = 120;
+
+	public static LiveEvent published(String exchange, String routingKey, String messageId, String body) {
+		return new LiveEvent("published", Instant.now(), exchange, routingKey, null, null, null, messageId, cut(body),
+				null, null);
+	}
+
+	public static LiveEvent delivered(String kind, String pattern, String consumer, String queue, String exchange,
+			String routingKey, @Nullable String messageId, String body, boolean redelivered) {
+		return new LiveEvent(kind, Instant.now(), exchange, routingKey, queue, consumer, pattern, messageId, cut(body),
+				redelivered, null);
+	}
+
+	public static LiveEvent rpc(String kind, String queue, String body, @Nullable Long millis) {
+		return new LiveEvent(kind, Instant.now(), "", queue, queue, null, "rpc", null, cut(body), null, millis);
+	}
+
+	private static String cut(String body) {
+		return (body.length() > BODY_CHARS) ? body.substring(0, BODY_CHARS) + "…" : body;
+	}
+
+}

@@ -1,0 +1,21 @@
+package io.github.amqppatterns.live;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Bounds of the live event stream.
+ *
+ * @param maxClients how many pages may follow {@code /api/events} at once; one more gets a 503
+ * @param bufferPerClient events kept for a client that reads slower than they come; past it the
+ * oldest are dropped, so a slow page costs a bounded amount of memory and never slows a publish
+ */
+@Validated
+@ConfigurationProperties("amqp-patterns.live")
+record LiveProperties(@DefaultValue("32") @Min(1) @Max(1000) int maxClients,
+		@DefaultValue("500") @Min(1) @Max(100_000) int bufferPerClient) {
+}

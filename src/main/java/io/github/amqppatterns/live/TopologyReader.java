@@ -1,0 +1,145 @@
+package io.github.amqppatterns.live;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.amqp.core.AmqpAdmin;
+import org.springframework.amqp.core.Binding;
+import org.springframework.amqp.core.Declarable;
+import org.springframework.amqp.core.Declarables;
+import org.springframework.amqp.core.Exchange;
+import org.springframework.amqp.core.Queue;
+import org.springframework.amqp.core.QueueInformation;
+import org.springframework.amqp.rabbit.listener.AbstractMessageListenerContainer;
+import org.springframework.amqp.rabbit.listener.RabbitListenerEndpointRegistry;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads the topology from the beans that declare it ({@code Exchange}, {@code Queue},
+ * {@code Binding}, {@code Declarables}), grouped by the package of the configuration class that
+ * declared each, and the consumers from the listener registry. Queue depths come from the broker.
+ */
+@Component
+class TopologyReader {
+
+	private static final String ROOT_PACKAGE = "io.github.amqppatterns.";
+
+	private final ConfigurableListableBeanFactory beanFactory;
+
+	private final RabbitListenerEndpointRegistry listeners;
+
+	private final AmqpAdmin amqpAdmin;
+
+	TopologyReader(ConfigurableListableBeanFactory beanFactory, RabbitListenerEndpointRegistry listeners,
+			AmqpAdmin amqpAdmin) {
+		this.beanFactory = beanFactory;
+		this.listeners = listeners;
+		this.amqpAdmin = amqpAdmin;
+	}
+
+	Topology read() {
+		Map<String, List<Declarable>> declarablesByGroup = new TreeMap<>();
+		for (Class<?> type : List.of(Exchange.class, Queue.class, Binding.class, Declarables.class)) {
+			for (String name : this.beanFactory.getBeanNamesForType(type, false, false)) {
+				String group = groupOf(name);
+				if (group == null) {
+					continue;
+				}
+				Object bean = this.beanFactory.getBean(name);
+				List<Declarable> list = declarablesByGroup.computeIfAbsent(group, (key) -> new ArrayList<>());
+				if (bean instanceof Declarables declarables) {
+					list.addAll(declarables.getDeclarables());
+				}
+				else {
+					list.add((Declarable) bean);
+				}
+			}
+		}
+		Map<String, List<String>> consumersByQueue = consumersByQueue();
+		List<Topology.Group> groups = new ArrayList<>();
+		declarablesByGroup.forEach((group, declarables) -> groups.add(group(group, declarables, consumersByQueue)));
+		return new Topology(groups);
+	}
+
+	private Topology.Group group(String id, List<Declarable> declarables, Map<String, List<String>> consumers) {
+		List<Topology.ExchangeInfo> exchanges = new ArrayList<>();
+		List<Topology.QueueInfo> queues = new ArrayList<>();
+		List<Topology.BindingInfo> bindings = new ArrayList<>();
+		boolean hasExchange = declarables.stream().anyMatch(Exchange.class::isInstance);
+		for (Declarable declarable : declarables) {
+			if (declarable instanceof Exchange exchange) {
+				exchanges.add(new Topology.ExchangeInfo(exchange.getName(), exchange.getType(), exchange.isDurable()));
+			}
+			else if (declarable instanceof Queue queue) {
+				String name = queue.getActualName();
+				QueueInformation info = (name.isEmpty()) ? null : queueInformation(name);
+				Object type = queue.getArguments().get("x-queue-type");
+				queues.add(new Topology.QueueInfo(name, (type != null) ? type.toString() : "classic", queue.isDurable(),
+						queue.isExclusive(), (info != null) ? (long) info.getMessageCount() : null,
+						(info != null) ? info.getConsumerCount() : null, consumers.getOrDefault(name, List.of())));
+				if (!hasExchange) {
+					bindings.add(new Topology.BindingInfo("", name, name, Map.of()));
+				}
+			}
+			else if (declarable instanceof Binding binding) {
+				bindings.add(new Topology.BindingInfo(binding.getExchange(),
+						Objects.requireNonNullElse(binding.getDestination(), ""), binding.getRoutingKey(),
+						new TreeMap<>(binding.getArguments())));
+			}
+		}
+		bindings.sort(Comparator.comparing(Topology.BindingInfo::queue).thenComparing(Topology.BindingInfo::key));
+		return new Topology.Group(id, exchanges, queues, bindings);
+	}
+
+	private @Nullable QueueInformation queueInformation(String name) {
+		try {
+			return this.amqpAdmin.getQueueInfo(name);
+		}
+		catch (RuntimeException ex) {
+			return null;
+		}
+	}
+
+	private Map<String, List<String>> consumersByQueue() {
+		Map<String, List<String>> byQueue = new LinkedHashMap<>();
+		for (var container : this.listeners.getListenerContainers()) {
+			if (container instanceof AbstractMessageListenerContainer listener && listener.isRunning()) {
+				for (String queue : listener.getQueueNames()) {
+					byQueue.computeIfAbsent(queue, (key) -> new ArrayList<>())
+						.add(Objects.requireNonNullElse(listener.getListenerId(), "?"));
+				}
+			}
+		}
+		byQueue.values().forEach((ids) -> ids.sort(Comparator.naturalOrder()));
+		return byQueue;
+	}
+
+	/** The pattern package of the configuration class that declared the bean, if it is one of ours. */
+	private @Nullable String groupOf(String beanName) {
+		if (!this.beanFactory.containsBeanDefinition(beanName)) {
+			return null;
+		}
+		BeanDefinition definition = this.beanFactory.getMergedBeanDefinition(beanName);
+		String factoryBean = definition.getFactoryBeanName();
+		Class<?> declaring = (factoryBean != null) ? this.beanFactory.getType(factoryBean) : null;
+		if (declaring == null) {
+			return null;
+		}
+		String packageName = declaring.getPackageName();
+		if (!packageName.startsWith(ROOT_PACKAGE)) {
+			return null;
+		}
+		String rest = packageName.substring(ROOT_PACKAGE.length());
+		return rest.contains(".") ? rest.substring(0, rest.indexOf('.')) : rest;
+	}
+
+}
