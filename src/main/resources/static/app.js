@@ -90,6 +90,7 @@ function describe(event) {
   switch (event.kind) {
     case 'published': return `to ${exchangeLabel(event.exchange)}` + (event.routingKey ? ` key ${event.routingKey}` : '');
     case 'delivered': return `${event.consumer} ← ${exchangeLabel(event.exchange)} ${event.routingKey}` + (event.redelivered ? ' (redelivered)' : '');
+    case 'publish-failed': return `to ${exchangeLabel(event.exchange)}: the broker could not take it`;
     case 'acked': return `${event.consumer} acknowledged`;
     case 'rpc-request': return `fib(${event.body}) → ${event.queue}`;
     case 'rpc-reply': return `got ${event.body} in ${event.millis} ms`;
@@ -123,7 +124,7 @@ function follow() {
   const source = new EventSource('api/events');
   source.onopen = () => { status.textContent = 'live'; status.className = 'connection up'; };
   source.onerror = () => { status.textContent = 'reconnecting…'; status.className = 'connection down'; };
-  for (const kind of ['published', 'delivered', 'acked', 'rpc-request', 'rpc-reply', 'rpc-timeout']) {
+  for (const kind of ['published', 'publish-failed', 'delivered', 'acked', 'rpc-request', 'rpc-reply', 'rpc-timeout']) {
     source.addEventListener(kind, (message) => show(JSON.parse(message.data)));
   }
 }

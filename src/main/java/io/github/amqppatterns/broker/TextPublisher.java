@@ -7,6 +7,7 @@ import io.github.amqppatterns.live.LiveEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.amqp.AmqpException;
 import org.springframework.amqp.core.MessageDeliveryMode;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.context.ApplicationEventPublisher;
@@ -38,14 +39,21 @@ public class TextPublisher {
 	public Published publish(String exchange, String routingKey, String text, MessageDeliveryMode deliveryMode,
 			Map<String, String> headers) {
 		String messageId = UUID.randomUUID().toString();
-		this.rabbitTemplate.convertAndSend(exchange, routingKey, text, (message) -> {
-			message.getMessageProperties().setMessageId(messageId);
-			message.getMessageProperties().setDeliveryMode(deliveryMode);
-			headers.forEach(message.getMessageProperties()::setHeader);
-			return message;
-		});
-		logger.info(" [x] Sent '{}'{}", PlainText.preview(text), describe(exchange, routingKey));
+		// before the send: a consumer may get the message before this thread is back from it
 		this.events.publishEvent(LiveEvent.published(exchange, routingKey, messageId, text));
+		try {
+			this.rabbitTemplate.convertAndSend(exchange, routingKey, text, (message) -> {
+				message.getMessageProperties().setMessageId(messageId);
+				message.getMessageProperties().setDeliveryMode(deliveryMode);
+				headers.forEach(message.getMessageProperties()::setHeader);
+				return message;
+			});
+		}
+		catch (AmqpException ex) {
+			this.events.publishEvent(LiveEvent.publishFailed(exchange, routingKey, messageId, text));
+			throw ex;
+		}
+		logger.info(" [x] Sent '{}'{}", PlainText.preview(text), describe(exchange, routingKey));
 		return new Published(exchange, routingKey, messageId);
 	}
 

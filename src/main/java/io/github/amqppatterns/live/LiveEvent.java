@@ -9,8 +9,9 @@ import org.jspecify.annotations.Nullable;
  * Something that happened to a message, published as a Spring application event by the code that
  * saw it, and streamed to the page. Fields that do not apply to a kind are left out.
  *
- * @param kind what happened: {@code published}, {@code delivered}, {@code acked},
- * {@code rpc-request}, {@code rpc-reply} or {@code rpc-timeout}
+ * @param kind what happened: {@code published} (about to go out), {@code publish-failed} (the
+ * broker could not take it), {@code delivered}, {@code acked}, {@code rpc-request},
+ * {@code rpc-reply} or {@code rpc-timeout}
  * @param at when
  * @param exchange the exchange it was published to ({@code ""}: the default exchange)
  * @param routingKey its routing key
@@ -33,6 +34,11 @@ public record LiveEvent(String kind, Instant at, @Nullable String exchange, @Nul
 	public static LiveEvent published(String exchange, String routingKey, String messageId, String body) {
 		return new LiveEvent("published", Instant.now(), exchange, routingKey, null, null, null, messageId, cut(body),
 				null, null);
+	}
+
+	public static LiveEvent publishFailed(String exchange, String routingKey, String messageId, String body) {
+		return new LiveEvent("publish-failed", Instant.now(), exchange, routingKey, null, null, null, messageId,
+				cut(body), null, null);
 	}
 
 	public static LiveEvent delivered(String kind, String pattern, String consumer, String queue, String exchange,

@@ -58,6 +58,13 @@ class LiveEventStream implements DisposableBean {
 			throw new TooManyClientsException(this.properties.maxClients());
 		}
 		SseEmitter emitter = new SseEmitter(0L);
+		try {
+			// commits the response at once, so the client knows it is connected before any event
+			emitter.send(SseEmitter.event().comment("amqp-patterns live events").reconnectTime(2000));
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("Could not open the event stream", ex);
+		}
 		Client client = new Client(emitter);
 		this.clients.add(client);
 		emitter.onCompletion(() -> this.clients.remove(client));

@@ -1,5 +1,7 @@
 package io.github.amqppatterns.live;
 
+import io.github.amqppatterns.web.ApiErrors;
+
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -16,6 +18,8 @@ class TopologyController {
 		this.reader = reader;
 	}
 
+	/** Answers no error of its own: a broker that cannot be asked only leaves the depths out. */
+	@ApiErrors({})
 	@GetMapping("/api/topology")
 	Topology topology() {
 		return this.reader.read();
