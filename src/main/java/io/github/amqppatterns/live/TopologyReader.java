@@ -33,11 +33,18 @@ class TopologyReader {
 
 	private static final String ROOT_PACKAGE = "io.github.amqppatterns.";
 
+	private static final long SNAPSHOT_NANOS = 1_000_000_000L;
+
+	private record Snapshot(Topology topology, long readAt) {
+	}
+
 	private final ConfigurableListableBeanFactory beanFactory;
 
 	private final RabbitListenerEndpointRegistry listeners;
 
 	private final AmqpAdmin amqpAdmin;
+
+	private volatile @Nullable Snapshot last;
 
 	TopologyReader(ConfigurableListableBeanFactory beanFactory, RabbitListenerEndpointRegistry listeners,
 			AmqpAdmin amqpAdmin) {
@@ -46,7 +53,21 @@ class TopologyReader {
 		this.amqpAdmin = amqpAdmin;
 	}
 
+	/**
+	 * The topology, read at most once a second: every open page polls it, and each read asks the
+	 * broker for the depth of every queue.
+	 */
 	Topology read() {
+		Snapshot snapshot = this.last;
+		long now = System.nanoTime();
+		if (snapshot == null || now - snapshot.readAt() > SNAPSHOT_NANOS) {
+			snapshot = new Snapshot(readNow(), now);
+			this.last = snapshot;
+		}
+		return snapshot.topology();
+	}
+
+	private Topology readNow() {
 		Map<String, List<Declarable>> declarablesByGroup = new TreeMap<>();
 		for (Class<?> type : List.of(Exchange.class, Queue.class, Binding.class, Declarables.class)) {
 			for (String name : this.beanFactory.getBeanNamesForType(type, false, false)) {
