@@ -2,12 +2,16 @@ package io.github.amqppatterns.broker;
 
 import io.github.amqppatterns.AmqpPatternsProperties;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.springframework.amqp.core.DeclarableCustomizer;
 import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.support.converter.MessageConverter;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.amqp.autoconfigure.ConnectionFactoryCustomizer;
 import org.springframework.boot.amqp.autoconfigure.RabbitConnectionDetails;
+import org.springframework.boot.amqp.autoconfigure.RabbitTemplateCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -17,10 +21,26 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class BrokerConfiguration {
 
+	private static final Logger logger = LoggerFactory.getLogger(BrokerConfiguration.class);
+
 	@Bean
 	BrokerInUse brokerInUse(ObjectProvider<EmbeddedBroker> embedded, RabbitConnectionDetails details,
 			AmqpPatternsProperties properties) {
 		return new BrokerInUse(embedded.getIfAvailable(), details, properties.queueType());
+	}
+
+	/**
+	 * Publishes are {@code mandatory} where the broker in use returns unroutable messages. The
+	 * publisher reads a return from its {@code CorrelationData}; the callback only keeps Spring from
+	 * warning about each one (pub/sub with nobody bound is normal).
+	 */
+	@Bean
+	RabbitTemplateCustomizer mandatoryWhereTheBrokerReturns(BrokerInUse broker) {
+		return (template) -> {
+			template.setMandatory(broker.publishesMandatory());
+			template.setReturnsCallback((returned) -> logger.debug("Returned unroutable: {} {} (exchange '{}', key '{}')",
+					returned.getReplyCode(), returned.getReplyText(), returned.getExchange(), returned.getRoutingKey()));
+		};
 	}
 
 	/** Picked up by Boot for the {@code RabbitTemplate} and every listener container. */

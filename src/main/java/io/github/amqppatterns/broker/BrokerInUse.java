@@ -65,6 +65,16 @@ public final class BrokerInUse {
 		return Long.toString(isEmbedded() ? this.clock.millis() + millis : millis);
 	}
 
+	/**
+	 * Whether publishes go out {@code mandatory}, so that the broker returns a message no queue
+	 * takes and the service can say so. Not on the embedded broker: Qpid nacks an unroutable
+	 * mandatory message (before returning it) where RabbitMQ confirms and returns it, so there the
+	 * service publishes without {@code mandatory} and does not report routing.
+	 */
+	public boolean publishesMandatory() {
+		return !isEmbedded();
+	}
+
 	public QueueType queueType() {
 		return this.queueType;
 	}

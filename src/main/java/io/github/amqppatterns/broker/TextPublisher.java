@@ -1,14 +1,20 @@
 package io.github.amqppatterns.broker;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import io.github.amqppatterns.live.LiveEvent;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.amqp.AmqpException;
 import org.springframework.amqp.core.MessageDeliveryMode;
+import org.springframework.amqp.rabbit.connection.CorrelationData;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
@@ -17,6 +23,11 @@ import org.springframework.stereotype.Component;
  * Publishes a text message the way the tutorials' senders do, and logs their
  * {@code [x] Sent} line. Every message gets a {@code message_id}, so a publish response and the
  * delivery it caused can be matched.
+ * <p>
+ * A publish returns only once the broker confirmed the message (publisher confirms, bounded by
+ * {@code amqp-patterns.publish.confirm-timeout}); a nack, no confirm in time, or a message returned
+ * unroutable where a queue must exist is a {@link PublishFailedException}. On RabbitMQ messages are
+ * published {@code mandatory}, so an unroutable one is reported ({@code routed=false}).
  */
 @Component
 public class TextPublisher {
@@ -27,34 +38,89 @@ public class TextPublisher {
 
 	private final ApplicationEventPublisher events;
 
-	TextPublisher(RabbitTemplate rabbitTemplate, ApplicationEventPublisher events) {
+	private final BrokerInUse broker;
+
+	private final Duration confirmTimeout;
+
+	TextPublisher(RabbitTemplate rabbitTemplate, ApplicationEventPublisher events, BrokerInUse broker,
+			PublishProperties properties) {
 		this.rabbitTemplate = rabbitTemplate;
 		this.events = events;
+		this.broker = broker;
+		this.confirmTimeout = properties.confirmTimeout();
 	}
 
-	public Published publish(String exchange, String routingKey, String text, MessageDeliveryMode deliveryMode) {
-		return publish(exchange, routingKey, text, deliveryMode, Map.of());
+	/** Publishes to a queue through the default exchange: the queue must exist. */
+	public Published toQueue(String queue, String text, MessageDeliveryMode deliveryMode) {
+		return publish("", queue, text, deliveryMode, Map.of(), true);
 	}
 
-	public Published publish(String exchange, String routingKey, String text, MessageDeliveryMode deliveryMode,
+	/** Publishes to an exchange: reaching no queue is a normal outcome ({@code routed=false}). */
+	public Published toExchange(String exchange, String routingKey, String text, MessageDeliveryMode deliveryMode) {
+		return toExchange(exchange, routingKey, text, deliveryMode, Map.of());
+	}
+
+	public Published toExchange(String exchange, String routingKey, String text, MessageDeliveryMode deliveryMode,
 			Map<String, String> headers) {
+		return publish(exchange, routingKey, text, deliveryMode, headers, false);
+	}
+
+	private Published publish(String exchange, String routingKey, String text, MessageDeliveryMode deliveryMode,
+			Map<String, String> headers, boolean queueMustExist) {
 		String messageId = UUID.randomUUID().toString();
 		// before the send: a consumer may get the message before this thread is back from it
 		this.events.publishEvent(LiveEvent.published(exchange, routingKey, messageId, text));
+		CorrelationData correlation = new CorrelationData(messageId);
+		Boolean routed;
 		try {
 			this.rabbitTemplate.convertAndSend(exchange, routingKey, text, (message) -> {
 				message.getMessageProperties().setMessageId(messageId);
 				message.getMessageProperties().setDeliveryMode(deliveryMode);
 				headers.forEach(message.getMessageProperties()::setHeader);
 				return message;
-			});
+			}, correlation);
+			routed = awaitConfirm(correlation, exchange, routingKey, queueMustExist);
 		}
 		catch (AmqpException ex) {
 			this.events.publishEvent(LiveEvent.publishFailed(exchange, routingKey, messageId, text));
 			throw ex;
 		}
-		logger.info(" [x] Sent '{}'{}", PlainText.preview(text), describe(exchange, routingKey));
-		return new Published(exchange, routingKey, messageId);
+		logger.info(" [x] Sent '{}'{}{}", PlainText.preview(text), describe(exchange, routingKey),
+				Boolean.FALSE.equals(routed) ? " (no queue is bound for it: dropped)" : "");
+		return new Published(exchange, routingKey, messageId, true, routed);
+	}
+
+	/** Waits for the broker's confirm; whether the message was routed, when the broker says so. */
+	private @Nullable Boolean awaitConfirm(CorrelationData correlation, String exchange, String routingKey,
+			boolean queueMustExist) {
+		CorrelationData.Confirm confirm;
+		try {
+			confirm = correlation.getFuture().get(this.confirmTimeout.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (TimeoutException ex) {
+			throw new PublishFailedException("The broker did not confirm the message within " + this.confirmTimeout
+					+ " (amqp-patterns.publish.confirm-timeout); it may or may not have been taken");
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new PublishFailedException("Interrupted while waiting for the broker's confirm");
+		}
+		catch (ExecutionException ex) {
+			throw new PublishFailedException("The broker's confirm failed: " + ex.getCause());
+		}
+		if (!confirm.ack()) {
+			throw new PublishFailedException("The broker refused the message (nack"
+					+ ((confirm.reason() != null) ? ": " + confirm.reason() : "") + ")");
+		}
+		if (!this.broker.publishesMandatory()) {
+			return null;
+		}
+		boolean routed = correlation.getReturned() == null;
+		if (!routed && queueMustExist) {
+			throw new PublishFailedException("No queue '" + routingKey + "' to take the message (returned unroutable"
+					+ (exchange.isEmpty() ? "" : " by '" + exchange + "'") + ")");
+		}
+		return routed;
 	}
 
 	private static String describe(String exchange, String routingKey) {

@@ -33,7 +33,7 @@ class HeadersController {
 	@PostMapping(path = "/api/headers", consumes = MediaType.APPLICATION_JSON_VALUE)
 	@ResponseStatus(HttpStatus.ACCEPTED)
 	Published send(@Valid @RequestBody HeadersMessage request) {
-		return this.publisher.publish(HeadersTopology.EXCHANGE, "",
+		return this.publisher.toExchange(HeadersTopology.EXCHANGE, "",
 				Objects.requireNonNullElse(request.message(), DEFAULT_MESSAGE), MessageDeliveryMode.NON_PERSISTENT,
 				request.headers());
 	}

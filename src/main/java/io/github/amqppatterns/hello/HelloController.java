@@ -29,7 +29,7 @@ class HelloController {
 	@PostMapping("/api/hello")
 	@ResponseStatus(HttpStatus.ACCEPTED)
 	Published send(TextBody body) {
-		return this.publisher.publish("", HelloTopology.QUEUE, body.orElse(DEFAULT_MESSAGE),
+		return this.publisher.toQueue(HelloTopology.QUEUE, body.orElse(DEFAULT_MESSAGE),
 				MessageDeliveryMode.PERSISTENT);
 	}
 

@@ -29,7 +29,7 @@ class LogsController {
 	@PostMapping("/api/logs")
 	@ResponseStatus(HttpStatus.ACCEPTED)
 	Published send(TextBody body) {
-		return this.publisher.publish(LogsTopology.EXCHANGE, "", body.orElse(DEFAULT_MESSAGE),
+		return this.publisher.toExchange(LogsTopology.EXCHANGE, "", body.orElse(DEFAULT_MESSAGE),
 				MessageDeliveryMode.NON_PERSISTENT);
 	}
 

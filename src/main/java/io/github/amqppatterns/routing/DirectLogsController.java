@@ -31,7 +31,7 @@ class DirectLogsController {
 	@ResponseStatus(HttpStatus.ACCEPTED)
 	Published send(@PathVariable String severity, TextBody body) {
 		Severity parsed = Severity.fromRoutingKey(severity);
-		return this.publisher.publish(DirectLogsTopology.EXCHANGE, parsed.routingKey(), body.orElse(DEFAULT_MESSAGE),
+		return this.publisher.toExchange(DirectLogsTopology.EXCHANGE, parsed.routingKey(), body.orElse(DEFAULT_MESSAGE),
 				MessageDeliveryMode.NON_PERSISTENT);
 	}
 

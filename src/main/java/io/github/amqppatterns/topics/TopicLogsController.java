@@ -34,7 +34,7 @@ class TopicLogsController {
 		TopicKeys.publishKeyProblem(routingKey).ifPresent((problem) -> {
 			throw new InvalidInputException("routingKey", problem);
 		});
-		return this.publisher.publish(TopicLogsTopology.EXCHANGE, routingKey, body.orElse(DEFAULT_MESSAGE),
+		return this.publisher.toExchange(TopicLogsTopology.EXCHANGE, routingKey, body.orElse(DEFAULT_MESSAGE),
 				MessageDeliveryMode.NON_PERSISTENT);
 	}
 

@@ -2,6 +2,7 @@ package io.github.amqppatterns.web;
 
 import java.util.stream.Collectors;
 
+import io.github.amqppatterns.broker.PublishFailedException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,6 +66,19 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		logger.error("Unexpected failure", ex);
 		return ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
 				"The service failed unexpectedly; the failure is logged.");
+	}
+
+	/**
+	 * The broker refused the message, did not confirm it in time, or returned it where a queue must
+	 * take it: nothing the client can rely on was published.
+	 */
+	@ExceptionHandler
+	ProblemDetail notConfirmed(PublishFailedException ex) {
+		logger.warn("Publish not confirmed: {}", ex.getMessage());
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+				ex.getMessage() + ". Try again later.");
+		problem.setTitle("Message not taken by the broker");
+		return problem;
 	}
 
 	@Override

@@ -39,7 +39,7 @@ class TaskController {
 			throw new InvalidInputException("body", "A task may hold at most " + this.properties.maxDots()
 					+ " dots (one unit of work each; amqp-patterns.work.max-dots), this one holds " + dots);
 		}
-		return this.publisher.publish("", WorkQueueTopology.QUEUE, task, MessageDeliveryMode.PERSISTENT);
+		return this.publisher.toQueue(WorkQueueTopology.QUEUE, task, MessageDeliveryMode.PERSISTENT);
 	}
 
 }
