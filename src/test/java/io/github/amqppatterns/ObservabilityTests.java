@@ -40,15 +40,7 @@ class ObservabilityTests {
 	}
 
 	private String prometheus() {
-		return this.client.http()
-			.get()
-			.uri("/actuator/prometheus")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(String.class)
-			.returnResult()
-			.getResponseBody();
+		return this.client.get("/actuator/prometheus", String.class);
 	}
 
 }

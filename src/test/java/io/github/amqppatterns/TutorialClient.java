@@ -70,6 +70,20 @@ public class TutorialClient {
 		return published;
 	}
 
+	/** GETs {@code uri}, expects a 200 and reads the body as {@code type}. */
+	public <T> T get(String uri, Class<T> type, Object... uriVariables) {
+		T body = this.client.get()
+			.uri(uri, uriVariables)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(type)
+			.returnResult()
+			.getResponseBody();
+		assertThat(body).as("body of %s", uri).isNotNull();
+		return body;
+	}
+
 	/** The deliveries of {@code pattern} whose body holds {@code marker}, newest first. */
 	public List<Delivery> deliveries(MessagingPattern pattern, String marker) {
 		return deliveries(pattern, (delivery) -> delivery.body().contains(marker));

@@ -81,12 +81,12 @@ public class TextPublisher {
 			}, correlation);
 			routed = awaitConfirm(correlation, exchange, routingKey, queueMustExist);
 		}
-		catch (AmqpException ex) {
+		catch (AmqpException | PublishFailedException ex) {
 			this.events.publishEvent(LiveEvent.publishFailed(exchange, routingKey, messageId, text));
 			throw ex;
 		}
 		logger.info(" [x] Sent '{}'{}{}", PlainText.preview(text), describe(exchange, routingKey),
-				Boolean.FALSE.equals(routed) ? " (no queue is bound for it: dropped)" : "");
+				Boolean.FALSE.equals(routed) ? " (no queue took it: dropped)" : "");
 		return new Published(exchange, routingKey, messageId, true, routed);
 	}
 

@@ -64,17 +64,7 @@ class TopologyTests {
 	}
 
 	private Topology topology() {
-		Topology topology = this.client.http()
-			.get()
-			.uri("/api/topology")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(Topology.class)
-			.returnResult()
-			.getResponseBody();
-		assertThat(topology).isNotNull();
-		return topology;
+		return this.client.get("/api/topology", Topology.class);
 	}
 
 	private static Topology.Group group(Topology topology, String id) {

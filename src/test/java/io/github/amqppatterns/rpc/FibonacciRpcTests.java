@@ -225,17 +225,7 @@ class FibonacciRpcTests {
 	}
 
 	private FibonacciReply fib(int n) {
-		FibonacciReply reply = this.client.http()
-			.get()
-			.uri("/api/fib/{n}", n)
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(FibonacciReply.class)
-			.returnResult()
-			.getResponseBody();
-		assertThat(reply).isNotNull();
-		return reply;
+		return this.client.get("/api/fib/{n}", FibonacciReply.class, n);
 	}
 
 }
