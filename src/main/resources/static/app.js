@@ -90,6 +90,7 @@ function describe(event) {
   switch (event.kind) {
     case 'published': return `to ${exchangeLabel(event.exchange)}` + (event.routingKey ? ` key ${event.routingKey}` : '');
     case 'delivered': return `${event.consumer} ← ${exchangeLabel(event.exchange)} ${event.routingKey}` + (event.redelivered ? ' (redelivered)' : '');
+    case 'confirmed': return 'by the broker' + (event.routed === false ? ': no queue took it, dropped' : '');
     case 'publish-failed': return `to ${exchangeLabel(event.exchange)}: the broker could not take it`;
     case 'acked': return `${event.consumer} acknowledged`;
     case 'rpc-request': return `fib(${event.body}) → ${event.queue}`;
@@ -124,7 +125,7 @@ function follow() {
   const source = new EventSource('api/events');
   source.onopen = () => { status.textContent = 'live'; status.className = 'connection up'; };
   source.onerror = () => { status.textContent = 'reconnecting…'; status.className = 'connection down'; };
-  for (const kind of ['published', 'publish-failed', 'delivered', 'acked', 'rpc-request', 'rpc-reply', 'rpc-timeout']) {
+  for (const kind of ['published', 'confirmed', 'publish-failed', 'delivered', 'acked', 'rpc-request', 'rpc-reply', 'rpc-timeout']) {
     source.addEventListener(kind, (message) => show(JSON.parse(message.data)));
   }
 }

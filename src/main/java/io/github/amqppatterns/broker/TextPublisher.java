@@ -85,6 +85,7 @@ public class TextPublisher {
 			this.events.publishEvent(LiveEvent.publishFailed(exchange, routingKey, messageId, text));
 			throw ex;
 		}
+		this.events.publishEvent(LiveEvent.confirmed(exchange, routingKey, messageId, text, routed));
 		logger.info(" [x] Sent '{}'{}{}", PlainText.preview(text), describe(exchange, routingKey),
 				Boolean.FALSE.equals(routed) ? " (no queue took it: dropped)" : "");
 		return new Published(exchange, routingKey, messageId, true, routed);
