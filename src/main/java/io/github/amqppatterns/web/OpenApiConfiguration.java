@@ -30,7 +30,7 @@ class OpenApiConfiguration {
 
 	private static final Map<Integer, String> DESCRIPTIONS = Map.of(400,
 			"Invalid input; the problem's detail says what is allowed", 413,
-			"Body over amqp-patterns.max-body-size (64 KiB by default)", 415, "Unsupported Content-Type", 503,
+			"Body over amqp-patterns.max-body-size (64 KiB by default)", 409, "A publisher-confirms run is in progress", 415, "Unsupported Content-Type", 503,
 			"The broker is unreachable (or, for /api/fib, no RPC server consumes rpc_queue; for /api/events, too "
 					+ "many clients)",
 			504, "No RPC reply within amqp-patterns.rpc.reply-timeout");

@@ -1,0 +1,182 @@
+package io.github.amqppatterns.confirms;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentNavigableMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.amqp.core.AmqpAdmin;
+import org.springframework.amqp.core.Message;
+import org.springframework.amqp.core.MessageBuilder;
+import org.springframework.amqp.core.MessageDeliveryMode;
+import org.springframework.amqp.core.Queue;
+import org.springframework.amqp.rabbit.connection.CorrelationData;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Tutorial 7, "Publisher Confirms", with Spring AMQP's correlated confirms: each message carries a
+ * {@link CorrelationData} whose future completes with the broker's ack or nack. The three
+ * strategies differ only in when they wait. A run publishes to a server-named queue of its own,
+ * deleted afterwards; one run at a time.
+ */
+@Component
+class PublisherConfirms {
+
+	private static final Logger logger = LoggerFactory.getLogger(PublisherConfirms.class);
+
+	private final RabbitTemplate rabbitTemplate;
+
+	private final AmqpAdmin amqpAdmin;
+
+	private final ConfirmsProperties properties;
+
+	private final ReentrantLock oneRunAtATime = new ReentrantLock();
+
+	PublisherConfirms(RabbitTemplate rabbitTemplate, AmqpAdmin amqpAdmin, ConfirmsProperties properties) {
+		this.rabbitTemplate = rabbitTemplate;
+		this.amqpAdmin = amqpAdmin;
+		this.properties = properties;
+	}
+
+	ConfirmsRun run(ConfirmStrategy strategy, int count) {
+		if (!this.oneRunAtATime.tryLock()) {
+			throw new RunInProgressException();
+		}
+		try {
+			Queue queue = this.amqpAdmin.declareQueue();
+			if (queue == null) {
+				throw new IllegalStateException("The broker declared no queue for the run");
+			}
+			try {
+				return run(strategy, count, queue.getName());
+			}
+			finally {
+				this.amqpAdmin.deleteQueue(queue.getName());
+			}
+		}
+		finally {
+			this.oneRunAtATime.unlock();
+		}
+	}
+
+	private ConfirmsRun run(ConfirmStrategy strategy, int count, String queue) {
+		Tally tally = new Tally();
+		long started = System.nanoTime();
+		switch (strategy) {
+			case INDIVIDUAL -> {
+				for (int i = 0; i < count; i++) {
+					tally.await(List.of(publish(queue, i)), this.properties.timeout().toMillis());
+				}
+			}
+			case BATCH -> {
+				List<CompletableFuture<CorrelationData.Confirm>> batch = new ArrayList<>();
+				for (int i = 0; i < count; i++) {
+					batch.add(publish(queue, i));
+					if (batch.size() == this.properties.batchSize() || i == count - 1) {
+						tally.await(batch, this.properties.timeout().toMillis());
+						batch.clear();
+					}
+				}
+			}
+			case ASYNC -> {
+				// the tutorial's map of outstanding confirms: each entry leaves it on its ack or nack
+				ConcurrentNavigableMap<Integer, String> outstanding = new ConcurrentSkipListMap<>();
+				CountDownLatch resolved = new CountDownLatch(count);
+				for (int i = 0; i < count; i++) {
+					int sequence = i;
+					outstanding.put(sequence, Integer.toString(sequence));
+					publish(queue, sequence).whenComplete((confirm, failure) -> {
+						outstanding.remove(sequence);
+						tally.count(confirm);
+						resolved.countDown();
+					});
+				}
+				tally.await(resolved, this.properties.timeout().toMillis());
+			}
+		}
+		long nanos = System.nanoTime() - started;
+		long millis = TimeUnit.NANOSECONDS.toMillis(nanos);
+		int unconfirmed = count - tally.acked.get() - tally.nacked.get();
+		logger.info("Published {} messages with {} confirms in {} ms ({} acked, {} nacked, {} unconfirmed)", count,
+				strategy.id(), millis, tally.acked.get(), tally.nacked.get(), unconfirmed);
+		return new ConfirmsRun(strategy.id(), count,
+				(strategy == ConfirmStrategy.BATCH) ? this.properties.batchSize() : null, tally.acked.get(),
+				tally.nacked.get(), unconfirmed, millis,
+				(nanos > 0) ? Math.round(tally.acked.get() * 1e9 / nanos) : 0);
+	}
+
+	private CompletableFuture<CorrelationData.Confirm> publish(String queue, int sequence) {
+		Message message = MessageBuilder.withBody(Integer.toString(sequence).getBytes(StandardCharsets.UTF_8))
+			.setContentType("text/plain")
+			.setDeliveryMode(MessageDeliveryMode.NON_PERSISTENT)
+			.build();
+		CorrelationData correlation = new CorrelationData(Integer.toString(sequence));
+		this.rabbitTemplate.send("", queue, message, correlation);
+		return correlation.getFuture();
+	}
+
+	private static final class Tally {
+
+		private final AtomicInteger acked = new AtomicInteger();
+
+		private final AtomicInteger nacked = new AtomicInteger();
+
+		void count(CorrelationData.@Nullable Confirm confirm) {
+			if (confirm != null && confirm.ack()) {
+				this.acked.incrementAndGet();
+			}
+			else if (confirm != null) {
+				this.nacked.incrementAndGet();
+			}
+		}
+
+		/** Waits for these confirms, all within {@code millis}; the ones that do not come stay uncounted. */
+		void await(List<CompletableFuture<CorrelationData.Confirm>> confirms, long millis) {
+			long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+			for (CompletableFuture<CorrelationData.Confirm> confirm : confirms) {
+				try {
+					count(confirm.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS));
+				}
+				catch (TimeoutException | ExecutionException ex) {
+					return;
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					return;
+				}
+			}
+		}
+
+		void await(CountDownLatch resolved, long millis) {
+			try {
+				resolved.await(millis, TimeUnit.MILLISECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+
+	}
+
+	static final class RunInProgressException extends RuntimeException {
+
+		RunInProgressException() {
+			super("A publisher-confirms run is in progress; one runs at a time");
+		}
+
+	}
+
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package io.github.amqppatterns.confirms;
+
+import org.jspecify.annotations.NullMarked;
