@@ -29,7 +29,7 @@ class BrokerHealthIndicator extends AbstractHealthIndicator {
 			builder.up().withDetail("mode", "configured");
 		}
 		builder.withDetail("addresses", this.broker.addresses())
-			.withDetail("queueType", this.broker.queueType().name().toLowerCase(java.util.Locale.ROOT));
+			.withDetail("queueType", this.broker.queueType().id());
 	}
 
 }

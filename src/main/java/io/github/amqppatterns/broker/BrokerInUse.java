@@ -46,7 +46,7 @@ public final class BrokerInUse {
 		}
 		else {
 			logger.info("Broker: the configured broker at amqp://{} ({} queues)", this.addresses,
-					this.queueType.name().toLowerCase(java.util.Locale.ROOT));
+					this.queueType.id());
 		}
 	}
 

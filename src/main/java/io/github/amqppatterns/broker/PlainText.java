@@ -8,6 +8,9 @@ import java.nio.charset.UnsupportedCharsetException;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.amqp.core.Message;
+import org.springframework.amqp.core.MessageBuilder;
+import org.springframework.amqp.core.MessageBuilderSupport;
+import org.springframework.amqp.core.MessageProperties;
 
 /**
  * The tutorials' wire format: a message body is text, UTF-8 unless the message says otherwise.
@@ -18,6 +21,19 @@ public final class PlainText {
 	public static final int LOG_PREVIEW_CHARS = 200;
 
 	private PlainText() {
+	}
+
+	/** A plain-text message to build on: the text as UTF-8, {@code text/plain}, encoding UTF-8. */
+	public static MessageBuilderSupport<Message> message(String text) {
+		return message(text, new MessageProperties());
+	}
+
+	/** The same, written into {@code properties} (the message keeps that instance). */
+	static MessageBuilderSupport<Message> message(String text, MessageProperties properties) {
+		return MessageBuilder.withBody(text.getBytes(StandardCharsets.UTF_8))
+			.andProperties(properties)
+			.setContentType(MessageProperties.CONTENT_TYPE_TEXT_PLAIN)
+			.setContentEncoding(StandardCharsets.UTF_8.name());
 	}
 
 	/** The body of a message as text, decoded with its content encoding (UTF-8 when absent). */

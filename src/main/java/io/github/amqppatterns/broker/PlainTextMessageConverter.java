@@ -1,7 +1,5 @@
 package io.github.amqppatterns.broker;
 
-import java.nio.charset.StandardCharsets;
-
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageProperties;
 import org.springframework.amqp.support.converter.MessageConversionException;
@@ -23,11 +21,9 @@ class PlainTextMessageConverter implements MessageConverter {
 			throw new MessageConversionException(
 					"Only text messages are supported, not " + object.getClass().getName());
 		}
-		properties.setContentType(MessageProperties.CONTENT_TYPE_TEXT_PLAIN);
-		properties.setContentEncoding(StandardCharsets.UTF_8.name());
-		byte[] body = text.getBytes(StandardCharsets.UTF_8);
-		properties.setContentLength(body.length);
-		return new Message(body, properties);
+		Message message = PlainText.message(text, properties).build();
+		properties.setContentLength(message.getBody().length);
+		return message;
 	}
 
 	@Override

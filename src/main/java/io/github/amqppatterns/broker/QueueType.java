@@ -1,5 +1,7 @@
 package io.github.amqppatterns.broker;
 
+import java.util.Locale;
+
 import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.core.QueueBuilder;
 
@@ -12,6 +14,11 @@ import org.springframework.amqp.core.QueueBuilder;
 public enum QueueType {
 
 	QUORUM, CLASSIC;
+
+	/** As settings, logs and health show it: {@code quorum}, {@code classic}. */
+	public String id() {
+		return name().toLowerCase(Locale.ROOT);
+	}
 
 	public Queue durable(String name) {
 		QueueBuilder builder = QueueBuilder.durable(name);

@@ -1,11 +1,8 @@
 package io.github.amqppatterns.confirms;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentNavigableMap;
-import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -13,13 +10,13 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 
+import io.github.amqppatterns.broker.PlainText;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.amqp.core.AmqpAdmin;
 import org.springframework.amqp.core.Message;
-import org.springframework.amqp.core.MessageBuilder;
 import org.springframework.amqp.core.MessageDeliveryMode;
 import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.rabbit.connection.CorrelationData;
@@ -92,14 +89,11 @@ class PublisherConfirms {
 				}
 			}
 			case ASYNC -> {
-				// the tutorial's map of outstanding confirms: each entry leaves it on its ack or nack
-				ConcurrentNavigableMap<Integer, String> outstanding = new ConcurrentSkipListMap<>();
+				// the tutorial keeps outstanding confirms in a map; here each message's future is one,
+				// handled as its ack or nack comes
 				CountDownLatch resolved = new CountDownLatch(count);
 				for (int i = 0; i < count; i++) {
-					int sequence = i;
-					outstanding.put(sequence, Integer.toString(sequence));
-					publish(queue, sequence).whenComplete((confirm, failure) -> {
-						outstanding.remove(sequence);
+					publish(queue, i).whenComplete((confirm, failure) -> {
 						tally.count(confirm);
 						resolved.countDown();
 					});
@@ -119,8 +113,7 @@ class PublisherConfirms {
 	}
 
 	private CompletableFuture<CorrelationData.Confirm> publish(String queue, int sequence) {
-		Message message = MessageBuilder.withBody(Integer.toString(sequence).getBytes(StandardCharsets.UTF_8))
-			.setContentType("text/plain")
+		Message message = PlainText.message(Integer.toString(sequence))
 			.setDeliveryMode(MessageDeliveryMode.NON_PERSISTENT)
 			.build();
 		CorrelationData correlation = new CorrelationData(Integer.toString(sequence));

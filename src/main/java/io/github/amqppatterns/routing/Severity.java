@@ -1,6 +1,7 @@
 package io.github.amqppatterns.routing;
 
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 import io.github.amqppatterns.web.InvalidInputException;
@@ -13,7 +14,7 @@ enum Severity {
 	INFO, WARNING, ERROR;
 
 	String routingKey() {
-		return name().toLowerCase(java.util.Locale.ROOT);
+		return name().toLowerCase(Locale.ROOT);
 	}
 
 	static Severity fromRoutingKey(String key) {

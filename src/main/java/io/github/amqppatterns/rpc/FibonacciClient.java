@@ -1,6 +1,5 @@
 package io.github.amqppatterns.rpc;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.UUID;
@@ -13,7 +12,6 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.amqp.core.AmqpAdmin;
 import org.springframework.amqp.core.Message;
-import org.springframework.amqp.core.MessageBuilder;
 import org.springframework.amqp.core.MessageProperties;
 import org.springframework.amqp.core.QueueInformation;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
@@ -45,11 +43,11 @@ class FibonacciClient {
 
 	FibonacciClient(RabbitTemplate rabbitTemplate, AmqpAdmin amqpAdmin, BrokerInUse broker, RpcProperties properties,
 			ApplicationEventPublisher events) {
-		this.events = events;
 		this.rabbitTemplate = rabbitTemplate;
 		this.amqpAdmin = amqpAdmin;
 		this.broker = broker;
 		this.replyTimeout = properties.replyTimeout();
+		this.events = events;
 	}
 
 	FibonacciReply call(int n) {
@@ -58,9 +56,7 @@ class FibonacciClient {
 			throw new RpcFailure(RpcFailure.Kind.NO_SERVER, "No RPC server consumes '" + RpcTopology.QUEUE
 					+ "': start one (amqp-patterns.rpc.server.enabled=true) and try again");
 		}
-		Message request = MessageBuilder.withBody(Integer.toString(n).getBytes(StandardCharsets.UTF_8))
-			.setContentType(MessageProperties.CONTENT_TYPE_TEXT_PLAIN)
-			.setContentEncoding(StandardCharsets.UTF_8.name())
+		Message request = PlainText.message(Integer.toString(n))
 			.setMessageId(UUID.randomUUID().toString())
 			// the broker drops a request nobody waits for any more, before a server computes it
 			.setExpiration(this.broker.expiration(this.replyTimeout))

@@ -3,7 +3,6 @@ package io.github.amqppatterns.rpc;
 import java.math.BigInteger;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.nio.charset.StandardCharsets;
 
 import io.github.amqppatterns.broker.PlainText;
 import io.github.amqppatterns.deliveries.DeliveryLog;
@@ -13,9 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.amqp.core.Message;
-import org.springframework.amqp.core.MessageBuilder;
 import org.springframework.amqp.core.MessageBuilderSupport;
-import org.springframework.amqp.core.MessageProperties;
 import org.springframework.amqp.rabbit.annotation.RabbitListener;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.stereotype.Component;
@@ -79,9 +76,7 @@ class FibonacciServer {
 	}
 
 	private MessageBuilderSupport<Message> reply(String text) {
-		return MessageBuilder.withBody(text.getBytes(StandardCharsets.UTF_8))
-			.setContentType(MessageProperties.CONTENT_TYPE_TEXT_PLAIN)
-			.setContentEncoding(StandardCharsets.UTF_8.name())
+		return PlainText.message(text)
 			.setHeader(SERVER_HEADER, this.instance + "/" + Thread.currentThread().getName());
 	}
 
