@@ -93,6 +93,8 @@ function describe(event) {
     case 'confirmed': return 'by the broker' + (event.routed === false ? ': no queue took it, dropped' : '');
     case 'publish-failed': return `to ${exchangeLabel(event.exchange)}: the broker could not take it`;
     case 'acked': return `${event.consumer} acknowledged`;
+    case 'failed': return `${event.consumer} failed: ${event.detail}`;
+    case 'dead-lettered': return `${event.consumer} gave up, dead-lettered ${event.detail}`;
     case 'rpc-request': return `fib(${event.body}) → ${event.queue}`;
     case 'rpc-reply': return `got ${event.body} in ${event.millis} ms`;
     case 'rpc-timeout': return `no reply to fib(${event.body}) in ${event.millis} ms`;
@@ -117,6 +119,7 @@ function show(event) {
       flash(route.querySelector(`[data-consumer="${CSS.escape(event.consumer)}"]`));
     }
     if (event.kind === 'acked') flash(route.querySelector(`[data-consumer="${CSS.escape(event.consumer)}"]`), 'acked');
+    if (event.kind === 'failed' || event.kind === 'dead-lettered') flash(route.querySelector(`[data-consumer="${CSS.escape(event.consumer)}"]`), 'failed');
   }
 }
 
@@ -125,7 +128,7 @@ function follow() {
   const source = new EventSource('api/events');
   source.onopen = () => { status.textContent = 'live'; status.className = 'connection up'; };
   source.onerror = () => { status.textContent = 'reconnecting…'; status.className = 'connection down'; };
-  for (const kind of ['published', 'confirmed', 'publish-failed', 'delivered', 'acked', 'rpc-request', 'rpc-reply', 'rpc-timeout']) {
+  for (const kind of ['published', 'confirmed', 'publish-failed', 'delivered', 'acked', 'failed', 'dead-lettered', 'rpc-request', 'rpc-reply', 'rpc-timeout']) {
     source.addEventListener(kind, (message) => show(JSON.parse(message.data)));
   }
 }

@@ -19,7 +19,8 @@ import org.springframework.test.context.ContextCustomizerFactories;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "amqp-patterns.work.time-per-dot=50ms",
+		properties = { "amqp-patterns.work.time-per-dot=50ms", "amqp-patterns.work.retry-delay=50ms",
+				"amqp-patterns.work.retry-max-delay=200ms",
 				"amqp-patterns.topics.extra-subscribers.kern-critical=kern.*,*.critical",
 				"amqp-patterns.rpc.reply-timeout=2s", "amqp-patterns.rpc.server.concurrency=2" })
 @AutoConfigureRestTestClient

@@ -7,7 +7,7 @@ package io.github.amqppatterns.broker;
  */
 public class PublishFailedException extends RuntimeException {
 
-	PublishFailedException(String message) {
+	public PublishFailedException(String message) {
 		super(message);
 	}
 

@@ -16,9 +16,9 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("amqp-patterns.publish")
-record PublishProperties(@DefaultValue("2s") @NotNull Duration confirmTimeout) {
+public record PublishProperties(@DefaultValue("2s") @NotNull Duration confirmTimeout) {
 
-	PublishProperties {
+	public PublishProperties {
 		if (confirmTimeout.toMillis() < 1) {
 			throw new IllegalArgumentException("amqp-patterns.publish.confirm-timeout must be at least 1ms");
 		}

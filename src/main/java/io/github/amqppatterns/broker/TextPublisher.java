@@ -52,7 +52,15 @@ public class TextPublisher {
 
 	/** Publishes to a queue through the default exchange: the queue must exist. */
 	public Published toQueue(String queue, String text, MessageDeliveryMode deliveryMode) {
-		return publish("", queue, text, deliveryMode, Map.of(), true);
+		return publish("", queue, text, deliveryMode, Map.of(), true, UUID.randomUUID().toString());
+	}
+
+	/**
+	 * Publishes a message that went out before to a queue again, with the same body and
+	 * {@code message_id}, so that a consumer can tell it is the same one: the queue must exist.
+	 */
+	public Published againToQueue(String queue, String text, String messageId, MessageDeliveryMode deliveryMode) {
+		return publish("", queue, text, deliveryMode, Map.of(), true, messageId);
 	}
 
 	/** Publishes to an exchange: reaching no queue is a normal outcome ({@code routed=false}). */
@@ -62,12 +70,11 @@ public class TextPublisher {
 
 	public Published toExchange(String exchange, String routingKey, String text, MessageDeliveryMode deliveryMode,
 			Map<String, String> headers) {
-		return publish(exchange, routingKey, text, deliveryMode, headers, false);
+		return publish(exchange, routingKey, text, deliveryMode, headers, false, UUID.randomUUID().toString());
 	}
 
 	private Published publish(String exchange, String routingKey, String text, MessageDeliveryMode deliveryMode,
-			Map<String, String> headers, boolean queueMustExist) {
-		String messageId = UUID.randomUUID().toString();
+			Map<String, String> headers, boolean queueMustExist, String messageId) {
 		// before the send: a consumer may get the message before this thread is back from it
 		this.events.publishEvent(LiveEvent.published(exchange, routingKey, messageId, text));
 		CorrelationData correlation = new CorrelationData(messageId);

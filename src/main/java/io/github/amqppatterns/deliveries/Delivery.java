@@ -19,14 +19,37 @@ import org.jspecify.annotations.Nullable;
  * @param receivedAt when the consumer received it
  * @param ackedAt when the consumer acknowledged it, for consumers that acknowledge by hand (the
  * work queue's workers, after their work); {@code null} before that and for the others
+ * @param attempts how many times the consumer tried to process it (the work queue's workers retry
+ * a task they fail on); 1 for the others
+ * @param failure why the last attempt failed, if one did
+ * @param deadLetteredAt when the consumer gave up on it and dead-lettered it, if it did
  */
 public record Delivery(long sequence, MessagingPattern pattern, String consumer, String queue, String exchange,
 		String routingKey, @Nullable String messageId, String body, boolean redelivered, Instant receivedAt,
-		@Nullable Instant ackedAt) {
+		@Nullable Instant ackedAt, int attempts, @Nullable String failure, @Nullable Instant deadLetteredAt) {
 
 	Delivery acked(Instant at) {
 		return new Delivery(this.sequence, this.pattern, this.consumer, this.queue, this.exchange, this.routingKey,
-				this.messageId, this.body, this.redelivered, this.receivedAt, at);
+				this.messageId, this.body, this.redelivered, this.receivedAt, at, this.attempts, this.failure,
+				this.deadLetteredAt);
+	}
+
+	Delivery failed(int attempt, String reason) {
+		return new Delivery(this.sequence, this.pattern, this.consumer, this.queue, this.exchange, this.routingKey,
+				this.messageId, this.body, this.redelivered, this.receivedAt, this.ackedAt, attempt, reason,
+				this.deadLetteredAt);
+	}
+
+	Delivery retried(int attempt) {
+		return new Delivery(this.sequence, this.pattern, this.consumer, this.queue, this.exchange, this.routingKey,
+				this.messageId, this.body, this.redelivered, this.receivedAt, this.ackedAt, attempt, this.failure,
+				this.deadLetteredAt);
+	}
+
+	Delivery deadLettered(Instant at) {
+		return new Delivery(this.sequence, this.pattern, this.consumer, this.queue, this.exchange, this.routingKey,
+				this.messageId, this.body, this.redelivered, this.receivedAt, this.ackedAt, this.attempts, this.failure,
+				at);
 	}
 
 }

@@ -8,9 +8,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 
 import io.github.amqppatterns.broker.PlainText;
 import io.github.amqppatterns.live.LiveEvent;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageProperties;
@@ -58,25 +60,46 @@ public class DeliveryLog {
 					Objects.requireNonNullElse(props.getConsumerQueue(), ""),
 					Objects.requireNonNullElse(props.getReceivedExchange(), ""),
 					Objects.requireNonNullElse(props.getReceivedRoutingKey(), ""), props.getMessageId(), body,
-					Boolean.TRUE.equals(props.getRedelivered()), this.clock.instant(), null);
+					Boolean.TRUE.equals(props.getRedelivered()), this.clock.instant(), null, 1, null, null);
 			this.deliveries.put(delivery.sequence(), delivery);
 		}
-		this.events.publishEvent(event("delivered", delivery));
+		this.events.publishEvent(event("delivered", delivery, null));
 		return delivery;
 	}
 
 	/** Records that the consumer acknowledged {@code delivery} now. */
 	public void acked(Delivery delivery) {
-		synchronized (this.deliveries) {
-			this.deliveries.computeIfPresent(delivery.sequence(), (seq, kept) -> kept.acked(this.clock.instant()));
-		}
-		this.events.publishEvent(event("acked", delivery));
+		update(delivery, (kept) -> kept.acked(this.clock.instant()));
+		this.events.publishEvent(event("acked", delivery, null));
 	}
 
-	private static LiveEvent event(String kind, Delivery delivery) {
+	/** Records that the consumer is trying {@code delivery} again: its {@code attempt}th try. */
+	public void retrying(Delivery delivery, int attempt) {
+		update(delivery, (kept) -> kept.retried(attempt));
+	}
+
+	/** Records that the consumer's {@code attempt}th try at {@code delivery} failed. */
+	public void failed(Delivery delivery, int attempt, String reason) {
+		update(delivery, (kept) -> kept.failed(attempt, reason));
+		this.events.publishEvent(event("failed", delivery, reason));
+	}
+
+	/** Records that the consumer gave up on {@code delivery} and dead-lettered it to {@code queue}. */
+	public void deadLettered(Delivery delivery, String queue) {
+		update(delivery, (kept) -> kept.deadLettered(this.clock.instant()));
+		this.events.publishEvent(event("dead-lettered", delivery, "to " + queue));
+	}
+
+	private void update(Delivery delivery, UnaryOperator<Delivery> change) {
+		synchronized (this.deliveries) {
+			this.deliveries.computeIfPresent(delivery.sequence(), (seq, kept) -> change.apply(kept));
+		}
+	}
+
+	private static LiveEvent event(String kind, Delivery delivery, @Nullable String detail) {
 		return LiveEvent.delivered(kind, delivery.pattern().id(), delivery.consumer(), delivery.queue(),
 				delivery.exchange(), delivery.routingKey(), delivery.messageId(), delivery.body(),
-				delivery.redelivered());
+				delivery.redelivered(), detail);
 	}
 
 	/** The newest deliveries that match, newest first, at most {@code limit} of them. */

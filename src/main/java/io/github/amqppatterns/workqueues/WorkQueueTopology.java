@@ -4,6 +4,9 @@ import io.github.amqppatterns.broker.BrokerInUse;
 import io.github.amqppatterns.broker.ListenerContainerFactories;
 
 import org.springframework.amqp.core.AcknowledgeMode;
+import org.springframework.amqp.core.BindingBuilder;
+import org.springframework.amqp.core.Declarables;
+import org.springframework.amqp.core.DirectExchange;
 import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.rabbit.config.SimpleRabbitListenerContainerFactory;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
@@ -12,18 +15,37 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Tutorial 2, "Work Queues": a durable queue of persistent tasks shared by competing workers.
+ * Tutorial 2, "Work Queues": a durable queue of persistent tasks shared by competing workers, and
+ * where the tasks they fail on go: the dead-letter exchange {@code task_queue.dlx} and its durable
+ * queue {@code task_queue.dlq}.
+ * <p>
+ * {@code task_queue} itself is declared exactly as the tutorial's clients declare it (durable, no
+ * arguments), so that they and the service can share it; a queue argument
+ * {@code x-dead-letter-exchange} would make their declaration fail. The workers dead-letter a task
+ * themselves, through the exchange, once their retries are spent. To have the broker dead-letter
+ * too (a task another consumer rejects), point a policy at the exchange; the README shows how.
  */
 @Configuration(proxyBeanMethods = false)
 class WorkQueueTopology {
 
 	static final String QUEUE = "task_queue";
 
+	static final String DEAD_LETTER_EXCHANGE = QUEUE + ".dlx";
+
+	static final String DEAD_LETTER_QUEUE = QUEUE + ".dlq";
+
 	static final String CONTAINER_FACTORY = "workQueueListenerContainerFactory";
 
 	@Bean
 	Queue taskQueue(BrokerInUse broker) {
 		return broker.durable(QUEUE);
+	}
+
+	@Bean
+	Declarables taskDeadLetters(BrokerInUse broker) {
+		DirectExchange exchange = new DirectExchange(DEAD_LETTER_EXCHANGE);
+		Queue queue = broker.durable(DEAD_LETTER_QUEUE);
+		return new Declarables(exchange, queue, BindingBuilder.bind(queue).to(exchange).with(QUEUE));
 	}
 
 	/**

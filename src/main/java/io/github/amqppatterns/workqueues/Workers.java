@@ -1,18 +1,27 @@
 package io.github.amqppatterns.workqueues;
 
 import java.io.IOException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.ShutdownSignalException;
 import io.github.amqppatterns.broker.PlainText;
+import io.github.amqppatterns.broker.PublishProperties;
 import io.github.amqppatterns.deliveries.Delivery;
 import io.github.amqppatterns.deliveries.DeliveryLog;
 import io.github.amqppatterns.deliveries.MessagingPattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.amqp.AmqpException;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.rabbit.annotation.RabbitListener;
+import org.springframework.amqp.rabbit.connection.CachingConnectionFactory.ConfirmType;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.amqp.rabbit.retry.MessageRecoverer;
+import org.springframework.amqp.rabbit.retry.RepublishMessageRecovererWithConfirms;
+import org.springframework.core.retry.RetryException;
+import org.springframework.core.retry.RetryTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,6 +29,14 @@ import org.springframework.stereotype.Component;
  * task, then acknowledges it, on the channel it came on. A task is acknowledged only after its work
  * is done: a worker stopped mid-task acknowledges nothing, and the broker hands the task to another
  * worker when the channel closes, as it does when a worker dies.
+ * <p>
+ * A task a worker fails on (one that contains {@code poison}, see {@link PoisonTaskException}) is
+ * tried again after a backoff, up to {@code amqp-patterns.work.max-retries} times. Then the worker
+ * republishes it to the dead-letter exchange {@code task_queue.dlx} (persistent, with the failure
+ * in an {@code x-exception-message} header and the number of attempts in {@value #ATTEMPTS_HEADER}),
+ * waits for the broker's confirm, and only then acknowledges it: the task is in
+ * {@code task_queue.dlq} before it leaves {@code task_queue}. If the broker does not confirm the
+ * dead-letter, the task goes back to {@code task_queue}, to be tried again.
  */
 @Component
 class Workers {
@@ -28,15 +45,28 @@ class Workers {
 
 	static final String WORKER_2 = "worker-2";
 
+	/** The header of a dead-lettered task that says how many times it was tried. */
+	static final String ATTEMPTS_HEADER = "x-attempts";
+
 	private static final Logger logger = LoggerFactory.getLogger(Workers.class);
 
 	private final DeliveryLog deliveryLog;
 
 	private final WorkProperties properties;
 
-	Workers(DeliveryLog deliveryLog, WorkProperties properties) {
+	private final RetryTemplate retries;
+
+	private final MessageRecoverer deadLetterer;
+
+	Workers(DeliveryLog deliveryLog, WorkProperties properties, RabbitTemplate rabbitTemplate,
+			PublishProperties publishProperties) {
 		this.deliveryLog = deliveryLog;
 		this.properties = properties;
+		this.retries = new RetryTemplate(properties.retryPolicy());
+		RepublishMessageRecovererWithConfirms deadLetterer = new RepublishMessageRecovererWithConfirms(rabbitTemplate,
+				WorkQueueTopology.DEAD_LETTER_EXCHANGE, WorkQueueTopology.QUEUE, ConfirmType.CORRELATED);
+		deadLetterer.setConfirmTimeout(publishProperties.confirmTimeout().toMillis());
+		this.deadLetterer = deadLetterer;
 	}
 
 	@RabbitListener(id = WORKER_1, queues = WorkQueueTopology.QUEUE,
@@ -55,20 +85,77 @@ class Workers {
 		Delivery delivery = this.deliveryLog.record(MessagingPattern.WORK_QUEUES, worker, message);
 		logger.info("{}  [x] Received '{}'", worker, PlainText.preview(task));
 		long deliveryTag = message.getMessageProperties().getDeliveryTag();
+		AtomicInteger attempts = new AtomicInteger();
 		try {
-			Thread.sleep(this.properties.workFor(task).toMillis());
+			this.retries.execute(() -> attempt(worker, task, delivery, attempts.incrementAndGet()));
 			channel.basicAck(deliveryTag, false);
 			this.deliveryLog.acked(delivery);
 			logger.info("{}  [x] Done", worker);
 		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			logger.warn("{}  [x] Stopped mid-task; unacknowledged, the task goes back to the queue with its channel",
-					worker);
+		catch (RetryException ex) {
+			if (ex.getCause() instanceof InterruptedException || Thread.currentThread().isInterrupted()) {
+				Thread.currentThread().interrupt();
+				logger.warn("{}  [x] Stopped mid-task; unacknowledged, the task goes back to the queue with its "
+						+ "channel", worker);
+				return;
+			}
+			deadLetter(worker, delivery, message, channel, ex.getCause(), attempts.get());
 		}
 		catch (IOException | ShutdownSignalException ex) {
 			logger.warn("{}  [x] Could not acknowledge, the channel is gone ({}); the broker redelivers the task",
 					worker, ex.getMessage());
+		}
+	}
+
+	private Void attempt(String worker, String task, Delivery delivery, int attempt) throws InterruptedException {
+		if (attempt > 1) {
+			this.deliveryLog.retrying(delivery, attempt);
+		}
+		try {
+			if (PoisonTaskException.isPoison(task)) {
+				throw new PoisonTaskException();
+			}
+			Thread.sleep(this.properties.workFor(task).toMillis());
+			return null;
+		}
+		catch (RuntimeException ex) {
+			this.deliveryLog.failed(delivery, attempt, String.valueOf(ex.getMessage()));
+			logger.warn("{}  [x] Failed, attempt {} of {}: {}", worker, attempt, this.properties.maxRetries() + 1,
+					ex.getMessage());
+			throw ex;
+		}
+	}
+
+	private void deadLetter(String worker, Delivery delivery, Message message, Channel channel, Throwable failure,
+			int attempts) {
+		long deliveryTag = message.getMessageProperties().getDeliveryTag();
+		message.getMessageProperties().setHeader(ATTEMPTS_HEADER, attempts);
+		try {
+			this.deadLetterer.recover(message, failure);
+			channel.basicAck(deliveryTag, false);
+			this.deliveryLog.deadLettered(delivery, WorkQueueTopology.DEAD_LETTER_QUEUE);
+			logger.warn("{}  [x] Gave up after {} attempts; dead-lettered to '{}'", worker, attempts,
+					WorkQueueTopology.DEAD_LETTER_QUEUE);
+		}
+		catch (AmqpException ex) {
+			logger.error("{}  [x] Gave up after {} attempts, but could not dead-letter the task ({}); it goes back "
+					+ "to '{}'", worker, attempts, ex.getMessage(), WorkQueueTopology.QUEUE);
+			requeue(worker, channel, deliveryTag);
+		}
+		catch (IOException | ShutdownSignalException ex) {
+			logger.warn("{}  [x] Dead-lettered, but could not acknowledge, the channel is gone ({}); the broker "
+					+ "redelivers the task, and it is also in '{}'", worker, ex.getMessage(),
+					WorkQueueTopology.DEAD_LETTER_QUEUE);
+		}
+	}
+
+	private static void requeue(String worker, Channel channel, long deliveryTag) {
+		try {
+			channel.basicNack(deliveryTag, false, true);
+		}
+		catch (IOException | ShutdownSignalException ex) {
+			logger.warn("{}  [x] Could not requeue, the channel is gone ({}); the broker redelivers the task", worker,
+					ex.getMessage());
 		}
 	}
 
