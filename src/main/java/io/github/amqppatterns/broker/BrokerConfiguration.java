@@ -7,6 +7,8 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.amqp.core.DeclarableCustomizer;
 import org.springframework.amqp.core.Queue;
+import org.springframework.amqp.rabbit.config.ContainerCustomizer;
+import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
 import org.springframework.amqp.support.converter.MessageConverter;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.amqp.autoconfigure.ConnectionFactoryCustomizer;
@@ -71,6 +73,18 @@ class BrokerConfiguration {
 	 * 10 s handshake timeout. Both follow the same setting here, so an unreachable broker turns
 	 * into a 503 within that time.
 	 */
+	/**
+	 * Boot's listener containers (hello and the subscribers): a consumer whose queue is missing
+	 * starts again on the recovery schedule instead of checking the same name three more times,
+	 * 5 s apart. A server-named subscriber queue is gone after a reconnection and comes back under
+	 * a new name; a consumer that restarts reads the new name, one that retries keeps the old one and
+	 * would stay away 15 s longer.
+	 */
+	@Bean
+	ContainerCustomizer<SimpleMessageListenerContainer> restartRatherThanRetryAMissingQueue() {
+		return (container) -> container.setDeclarationRetries(0);
+	}
+
 	@Bean
 	ConnectionFactoryCustomizer handshakeTimeoutFollowsConnectionTimeout() {
 		return (factory) -> {

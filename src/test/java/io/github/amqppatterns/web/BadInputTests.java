@@ -6,6 +6,10 @@ import java.util.stream.Stream;
 
 import io.github.amqppatterns.IntegrationTest;
 import io.github.amqppatterns.TutorialClient;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -22,6 +26,7 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
  * that says what was wrong: never a 5xx, never a stack trace.
  */
 @IntegrationTest
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BadInputTests {
 
 	private static final String TEXT = MediaType.TEXT_PLAIN_VALUE;
@@ -110,13 +115,28 @@ class BadInputTests {
 				arguments(HttpMethod.GET, "/api/hello", 405, "'GET' is not supported"),
 				arguments(HttpMethod.POST, "/api/nowhere", 404, "No static resource"),
 				arguments(HttpMethod.GET, "/actuator/env", 404, "No static resource"),
-				arguments(HttpMethod.GET, "/actuator/beans", 404, "No static resource"));
+				arguments(HttpMethod.GET, "/actuator/beans", 404, "No static resource"),
+				arguments(HttpMethod.GET, "/actuator/heapdump", 404, "No static resource"),
+				arguments(HttpMethod.GET, "/api/dead-letters?limit=0", 400, "limit: must be greater"),
+				arguments(HttpMethod.GET, "/api/dead-letters?limit=101", 400, "limit: must be less"),
+				arguments(HttpMethod.POST, "/api/dead-letters/replay?limit=0", 400, "limit: must be greater"),
+				arguments(HttpMethod.POST, "/api/dead-letters/replay?limit=10001", 400, "limit: must be less"),
+				arguments(HttpMethod.POST, "/api/dead-letters/replay?limit=all", 400, "limit"),
+				arguments(HttpMethod.GET, "/api/dead-letters/replay", 405, "'GET' is not supported"));
 	}
 
 	@ParameterizedTest(name = "{0} {1} → {2}")
 	@MethodSource("badQueries")
 	void answersAProblemForBadQueriesAndUnknownPaths(HttpMethod method, String uri, int status, String detail) {
 		expectProblem(this.client.http().method(method).uri(URI.create(uri)).exchange(), status, detail);
+	}
+
+	/** Runs after the others: none of it hurt the service. */
+	@Test
+	@Order(Integer.MAX_VALUE)
+	void isStillHealthyAndPublishing() {
+		this.client.http().get().uri("/actuator/health").exchange().expectStatus().isOk();
+		this.client.postText("/api/hello", "still here");
 	}
 
 	private static byte[] bytes(String text) {
