@@ -3,7 +3,10 @@ package io.github.amqppatterns.workqueues;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
+import com.rabbitmq.client.GetResponse;
 import io.github.amqppatterns.IntegrationTest;
 import io.github.amqppatterns.TutorialClient;
 import io.github.amqppatterns.broker.Published;
@@ -12,7 +15,7 @@ import io.github.amqppatterns.deliveries.MessagingPattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.amqp.core.AmqpAdmin;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 
@@ -31,14 +34,37 @@ class PoisonTaskTests {
 	TutorialClient client;
 
 	@Autowired
-	AmqpAdmin amqpAdmin;
+	RabbitTemplate rabbitTemplate;
 
 	@Value("${amqp-patterns.work.max-retries:3}")
 	int maxRetries;
 
+	/** The poison tasks this class posted, to take out of the dead-letter queue when it is done. */
+	private final Set<String> posted = ConcurrentHashMap.newKeySet();
+
+	/** Takes this test's dead letters off the queue; any other client's stay, in their place. */
 	@AfterEach
-	void emptyTheDeadLetterQueue() {
-		this.amqpAdmin.purgeQueue(WorkQueueTopology.DEAD_LETTER_QUEUE, false);
+	void takeOwnDeadLetters() {
+		this.rabbitTemplate.execute((channel) -> {
+			long count = channel.queueDeclarePassive(WorkQueueTopology.DEAD_LETTER_QUEUE).getMessageCount();
+			long lastOther = -1;
+			for (long i = 0; i < count; i++) {
+				GetResponse response = channel.basicGet(WorkQueueTopology.DEAD_LETTER_QUEUE, false);
+				if (response == null) {
+					break;
+				}
+				if (this.posted.contains(response.getProps().getMessageId())) {
+					channel.basicAck(response.getEnvelope().getDeliveryTag(), false);
+				}
+				else {
+					lastOther = response.getEnvelope().getDeliveryTag();
+				}
+			}
+			if (lastOther >= 0) {
+				channel.basicNack(lastOther, true, true);
+			}
+			return null;
+		});
 	}
 
 	@Test
@@ -48,7 +74,7 @@ class PoisonTaskTests {
 		for (int i = 1; i <= 50; i++) {
 			good.add(this.client.postText("/api/tasks", "good " + i + " " + marker));
 		}
-		Published poison = this.client.postText("/api/tasks", "poison " + marker);
+		Published poison = postPoison(marker);
 		for (int i = 51; i <= 100; i++) {
 			good.add(this.client.postText("/api/tasks", "good " + i + " " + marker));
 		}
@@ -79,18 +105,18 @@ class PoisonTaskTests {
 
 	@Test
 	void listsDeadLettersWithoutTakingThemOffTheQueue() {
-		Published poison = this.client.postText("/api/tasks", "poison " + marker());
+		Published poison = postPoison(marker());
 		awaitListed(poison);
 
 		DeadLetters.Listing again = this.client.get("/api/dead-letters?limit=100", DeadLetters.Listing.class);
-		assertThat(again.messages()).isEqualTo(again.shown().size());
+		assertThat(again.messages()).isGreaterThanOrEqualTo(again.shown().size());
 		assertThat(again.shown()).extracting(DeadLetters.DeadLetter::messageId).contains(poison.messageId());
 	}
 
 	@Test
 	void replaysDeadLettersToTheWorkQueue() {
 		String marker = marker();
-		Published poison = this.client.postText("/api/tasks", "poison " + marker);
+		Published poison = postPoison(marker);
 		awaitListed(poison);
 
 		DeadLetters.Replay replay = this.client.http()
@@ -103,7 +129,7 @@ class PoisonTaskTests {
 			.returnResult()
 			.getResponseBody();
 		assertThat(replay).isNotNull();
-		assertThat(replay.replayed()).isOne();
+		assertThat(replay.replayed()).as("ours, and any other client's").isPositive();
 
 		// back in task_queue with its message_id, a worker tries it again, and gives up again
 		List<Delivery> deliveries = eventually().until(() -> this.client.deliveries(MessagingPattern.WORK_QUEUES,
@@ -111,6 +137,12 @@ class PoisonTaskTests {
 				(all) -> all.size() == 2);
 		assertThat(deliveries).allSatisfy((delivery) -> assertThat(delivery.attempts()).isEqualTo(this.maxRetries + 1));
 		awaitListed(poison);
+	}
+
+	private Published postPoison(String marker) {
+		Published poison = postPoison(marker);
+		this.posted.add(poison.messageId());
+		return poison;
 	}
 
 	private Delivery awaitDeadLettered(Published task) {
