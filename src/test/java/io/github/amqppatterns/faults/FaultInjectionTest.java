@@ -7,12 +7,14 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ContextCustomizerFactories;
 
 /**
  * The whole service on a random port, against the {@link PrivateRabbitNode}, which the test may
- * stop, kill or pause. Every fault-injection test uses this one configuration, so they share one
- * application context and one node.
+ * stop, kill or pause. The fault-injection tests share one node; each test class closes its
+ * application context when it is done, while the node is still up, so that no context is left
+ * reconnecting to it when the node stops with the JVM.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -22,6 +24,7 @@ import org.springframework.test.context.ContextCustomizerFactories;
 				"amqp-patterns.work.retry-max-delay=200ms", "amqp-patterns.rpc.reply-timeout=2s",
 				"logging.level.io.github.amqppatterns=WARN" })
 @ContextCustomizerFactories(PrivateRabbitNode.Factory.class)
+@DirtiesContext
 public @interface FaultInjectionTest {
 
 }

@@ -140,7 +140,7 @@ class PoisonTaskTests {
 	}
 
 	private Published postPoison(String marker) {
-		Published poison = postPoison(marker);
+		Published poison = this.client.postText("/api/tasks", "poison " + marker);
 		this.posted.add(poison.messageId());
 		return poison;
 	}
