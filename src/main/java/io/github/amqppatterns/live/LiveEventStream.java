@@ -15,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
@@ -25,9 +26,13 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * appends it to each client's bounded buffer (dropping that client's oldest when full); a small
  * pool of sender threads writes the buffers out. So the thread that published or consumed the
  * message never waits for a page, however slow or many.
+ * <p>
+ * On shutdown the streams end first, before the web server's graceful shutdown waits for active
+ * requests: an open page would otherwise hold the service for the whole grace period. The page
+ * reconnects by itself when the service is back.
  */
 @Component
-class LiveEventStream implements DisposableBean {
+class LiveEventStream implements SmartLifecycle, DisposableBean {
 
 	private static final Logger logger = LoggerFactory.getLogger(LiveEventStream.class);
 
@@ -38,6 +43,8 @@ class LiveEventStream implements DisposableBean {
 	private final AtomicLong ids = new AtomicLong();
 
 	private final ExecutorService senders;
+
+	private volatile boolean running;
 
 	LiveEventStream(LiveProperties properties) {
 		this.properties = properties;
@@ -88,8 +95,24 @@ class LiveEventStream implements DisposableBean {
 	}
 
 	@Override
-	public void destroy() {
+	public void start() {
+		this.running = true;
+	}
+
+	/** Ends every stream. The phase is the default one: stopped before the web server's graceful shutdown. */
+	@Override
+	public void stop() {
+		this.running = false;
 		this.clients.forEach((client) -> client.emitter.complete());
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	@Override
+	public void destroy() {
 		this.senders.shutdownNow();
 	}
 

@@ -72,7 +72,7 @@ class FibonacciServer {
 		}
 		logger.info("{}  [.] fib({})", SERVER, n);
 		BigInteger value = Fibonacci.of(n);
-		return reply(value.toString()).build();
+		return reply(Fibonacci.decimal(value)).build();
 	}
 
 	private MessageBuilderSupport<Message> reply(String text) {

@@ -46,6 +46,26 @@ class FibonacciTests {
 		}
 	}
 
+	/** Cassini: F(n−1)·F(n+1) − F(n)² = (−1)ⁿ, on numbers large enough to take the parallel path. */
+	@Test
+	void keepsCassinisIdentityWhereItMultipliesOnSeveralCores() {
+		for (int n : new int[] { 300_000, 300_001, 1_000_000 }) {
+			BigInteger cassini = Fibonacci.of(n - 1).multiply(Fibonacci.of(n + 1)).subtract(Fibonacci.of(n).pow(2));
+			assertThat(cassini).as("n = %d", n).isEqualTo(BigInteger.valueOf((n % 2 == 0) ? 1 : -1));
+		}
+	}
+
+	@Test
+	void writesTheSameDecimalAsBigIntegerDoes() {
+		for (int n : new int[] { 0, 1, 30, 10_000, 300_000, 300_001, 1_000_000 }) {
+			BigInteger value = Fibonacci.of(n);
+			assertThat(Fibonacci.decimal(value)).as("fib(%d)", n).isEqualTo(value.toString());
+		}
+		BigInteger roundTen = BigInteger.TEN.pow(150_000);
+		assertThat(Fibonacci.decimal(roundTen)).isEqualTo(roundTen.toString());
+		assertThat(Fibonacci.decimal(roundTen.subtract(BigInteger.ONE))).isEqualTo(roundTen.subtract(BigInteger.ONE).toString());
+	}
+
 	@Test
 	void isExactForLargeN() {
 		assertThat(Fibonacci.of(100_000)).isEqualTo(byAddition(100_000));
