@@ -291,7 +291,7 @@ public class Bench {
 					"--auto-delete", "true");
 			if (i > 0) {
 				oursRuns.add(ours);
-				anchorRuns.add(new Run(anchor.rate(), anchor.p50Millis(), anchor.p99Millis(), anchor.errors()));
+				anchorRuns.add(anchor);
 			}
 		}
 		return new Result("3", "logs-subscriber-1 and -2 taking what PerfTest publishes to `logs` (deliveries)",

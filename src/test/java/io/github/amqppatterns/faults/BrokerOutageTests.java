@@ -63,9 +63,7 @@ class BrokerOutageTests {
 		finally {
 			node.startApp();
 		}
-		long back = System.nanoTime();
-		awaitEveryPatternDelivers(HEAL);
-		long healMillis = (System.nanoTime() - back) / 1_000_000;
+		long healMillis = millisUntilEveryPatternDelivers();
 		FaultReport.record("stop_app, then start_app", "publish answered " + publish.status() + " in "
 				+ publish.took().toMillis() + " ms, health " + health.status() + " in " + health.took().toMillis()
 				+ " ms, readiness " + readiness.status() + " in " + readiness.took().toMillis()
@@ -97,9 +95,7 @@ class BrokerOutageTests {
 		finally {
 			node.resume();
 		}
-		long back = System.nanoTime();
-		awaitEveryPatternDelivers(HEAL);
-		long healMillis = (System.nanoTime() - back) / 1_000_000;
+		long healMillis = millisUntilEveryPatternDelivers();
 		FaultReport.record("SIGSTOP, then SIGCONT",
 				"3 publishes answered " + publishes.stream().map((a) -> a.status() + " in " + a.took().toMillis() + " ms")
 					.collect(Collectors.joining(", ")) + "; GET /api/fib/10 " + fib.status() + " in "
@@ -113,6 +109,13 @@ class BrokerOutageTests {
 		});
 		assertThat(fib.status()).isIn(503, 504);
 		assertThat(fib.took()).isLessThan(HUNG_BOUND);
+	}
+
+	/** How long, from now, until every pattern delivers again; at most {@link #HEAL}. */
+	private long millisUntilEveryPatternDelivers() {
+		long started = System.nanoTime();
+		awaitEveryPatternDelivers(HEAL);
+		return (System.nanoTime() - started) / 1_000_000;
 	}
 
 	/** Publishes to every pattern until each consumer got one of the messages, within {@code atMost}. */

@@ -55,23 +55,21 @@ class BrokerRestartTests {
 
 	@Test
 	void losesNoConfirmedTaskWhenTheBrokerStopsAndStartsMidStream() throws Exception {
-		streamThrough("stop_app, 10 s, start_app", (node) -> {
-			node.stopApp();
-			pause(OUTAGE);
-			node.startApp();
-		});
+		streamThrough("stop_app, 10 s, start_app", PrivateRabbitNode::stopApp, PrivateRabbitNode::startApp);
 	}
 
 	@Test
 	void losesNoConfirmedTaskWhenTheBrokerIsKilledMidStream() throws Exception {
-		streamThrough("kill -9, 10 s, start", (node) -> {
-			node.kill();
-			pause(OUTAGE);
-			node.start();
-		});
+		streamThrough("kill -9, 10 s, start", PrivateRabbitNode::kill, PrivateRabbitNode::start);
 	}
 
-	private void streamThrough(String fault, Consumer<PrivateRabbitNode> failure) throws Exception {
+	/**
+	 * Posts {@value #TASKS} tasks; at {@value #FAULT_AT} confirmed, {@code failure}, then, once the
+	 * service has refused requests for {@link #OUTAGE}, {@code recovery}. A client that gets a 503
+	 * waits until the service says it is ready again, as a well-behaved client does.
+	 */
+	private void streamThrough(String fault, Consumer<PrivateRabbitNode> failure,
+			Consumer<PrivateRabbitNode> recovery) throws Exception {
 		PrivateRabbitNode node = PrivateRabbitNode.shared();
 		String marker = "f" + System.nanoTime();
 		HttpUser user = new HttpUser(this.port);
@@ -94,7 +92,12 @@ class BrokerRestartTests {
 					}
 					else if (answer.status() == 503) {
 						refused.incrementAndGet();
-						pause(Duration.ofMillis(20));
+						// the service's own threads may die of the outage: not this wait's concern
+						Awaitility.await()
+							.dontCatchUncaughtExceptions()
+							.atMost(Duration.ofMinutes(1))
+							.pollInterval(Duration.ofMillis(20))
+							.until(() -> user.get("/actuator/health/readiness").status() == 200);
 					}
 					else {
 						unexpected.incrementAndGet();
@@ -105,7 +108,14 @@ class BrokerRestartTests {
 			Awaitility.await().atMost(Duration.ofMinutes(2)).until(() -> confirmed.size() >= FAULT_AT);
 			int confirmedBeforeFault = confirmed.size();
 			long faultStarted = System.nanoTime();
+			int refusedBeforeFault = refused.get();
 			failure.accept(node);
+			Awaitility.await()
+				.dontCatchUncaughtExceptions()
+				.pollDelay(OUTAGE)
+				.atMost(OUTAGE.plusSeconds(30))
+				.until(() -> refused.get() > refusedBeforeFault);
+			recovery.accept(node);
 			faultOverAt.set(System.nanoTime());
 			for (Future<?> client : running) {
 				client.get(3, TimeUnit.MINUTES);
@@ -150,16 +160,6 @@ class BrokerRestartTests {
 		return this.deliveryLog.newest((delivery) -> delivery.pattern() == MessagingPattern.WORK_QUEUES
 				&& delivery.ackedAt() != null && delivery.messageId() != null && delivery.body().startsWith(marker),
 				Integer.MAX_VALUE);
-	}
-
-	private static void pause(Duration duration) {
-		try {
-			Thread.sleep(duration.toMillis());
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }

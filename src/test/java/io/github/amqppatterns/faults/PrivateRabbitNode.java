@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
@@ -169,20 +168,15 @@ final class PrivateRabbitNode {
 
 	/** Stops the node for good (the JVM is ending): resumed if paused, then killed. */
 	private void destroy() {
-		Optional.of(pidFile())
-			.filter(Files::exists)
-			.flatMap((file) -> {
-				try {
-					return ProcessHandle.of(Long.parseLong(Files.readString(file).trim()));
-				}
-				catch (IOException | NumberFormatException ex) {
-					return Optional.empty();
-				}
-			})
-			.ifPresent((process) -> {
-				exec(List.of("kill", "-CONT", Long.toString(process.pid())), Map.of());
-				process.destroyForcibly();
-			});
+		ProcessHandle process;
+		try {
+			process = process();
+		}
+		catch (RuntimeException ex) {
+			return; // never started, or already gone
+		}
+		exec(List.of("kill", "-CONT", Long.toString(process.pid())), Map.of());
+		process.destroyForcibly();
 	}
 
 	private void run(String script, String... arguments) {
