@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import io.github.amqppatterns.broker.PlainText;
+import io.github.amqppatterns.broker.ServerNamedQueue;
 import io.github.amqppatterns.deliveries.Delivery;
 import io.github.amqppatterns.deliveries.DeliveryLog;
 import io.github.amqppatterns.deliveries.MessagingPattern;
@@ -32,12 +33,12 @@ class HeadersListener {
 		this.deliveryLog = deliveryLog;
 	}
 
-	@RabbitListener(id = MATCH_ALL, queues = "#{matchAllQueue}")
+	@RabbitListener(id = MATCH_ALL, queues = "#{matchAllQueue}", ackMode = ServerNamedQueue.AUTO_ACK)
 	void matchAll(Message message) {
 		receive(MATCH_ALL, message);
 	}
 
-	@RabbitListener(id = MATCH_ANY, queues = "#{matchAnyQueue}")
+	@RabbitListener(id = MATCH_ANY, queues = "#{matchAnyQueue}", ackMode = ServerNamedQueue.AUTO_ACK)
 	void matchAny(Message message) {
 		receive(MATCH_ANY, message);
 	}

@@ -1,6 +1,7 @@
 package io.github.amqppatterns.pubsub;
 
 import io.github.amqppatterns.broker.PlainText;
+import io.github.amqppatterns.broker.ServerNamedQueue;
 import io.github.amqppatterns.deliveries.Delivery;
 import io.github.amqppatterns.deliveries.DeliveryLog;
 import io.github.amqppatterns.deliveries.MessagingPattern;
@@ -29,12 +30,12 @@ class LogsListener {
 		this.deliveryLog = deliveryLog;
 	}
 
-	@RabbitListener(id = SUBSCRIBER_1, queues = "#{logsSubscriber1Queue}")
+	@RabbitListener(id = SUBSCRIBER_1, queues = "#{logsSubscriber1Queue}", ackMode = ServerNamedQueue.AUTO_ACK)
 	void subscriber1(Message message) {
 		receive(SUBSCRIBER_1, message);
 	}
 
-	@RabbitListener(id = SUBSCRIBER_2, queues = "#{logsSubscriber2Queue}")
+	@RabbitListener(id = SUBSCRIBER_2, queues = "#{logsSubscriber2Queue}", ackMode = ServerNamedQueue.AUTO_ACK)
 	void subscriber2(Message message) {
 		receive(SUBSCRIBER_2, message);
 	}

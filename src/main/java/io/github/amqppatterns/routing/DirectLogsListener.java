@@ -1,6 +1,7 @@
 package io.github.amqppatterns.routing;
 
 import io.github.amqppatterns.broker.PlainText;
+import io.github.amqppatterns.broker.ServerNamedQueue;
 import io.github.amqppatterns.deliveries.Delivery;
 import io.github.amqppatterns.deliveries.DeliveryLog;
 import io.github.amqppatterns.deliveries.MessagingPattern;
@@ -29,12 +30,12 @@ class DirectLogsListener {
 		this.deliveryLog = deliveryLog;
 	}
 
-	@RabbitListener(id = ERROR_ONLY, queues = "#{errorOnlyQueue}")
+	@RabbitListener(id = ERROR_ONLY, queues = "#{errorOnlyQueue}", ackMode = ServerNamedQueue.AUTO_ACK)
 	void errorOnly(Message message) {
 		receive(ERROR_ONLY, message);
 	}
 
-	@RabbitListener(id = ALL_SEVERITIES, queues = "#{allSeveritiesQueue}")
+	@RabbitListener(id = ALL_SEVERITIES, queues = "#{allSeveritiesQueue}", ackMode = ServerNamedQueue.AUTO_ACK)
 	void allSeverities(Message message) {
 		receive(ALL_SEVERITIES, message);
 	}

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import io.github.amqppatterns.broker.ServerNamedQueue;
 
+import org.springframework.amqp.core.AcknowledgeMode;
 import org.springframework.amqp.core.BindingBuilder;
 import org.springframework.amqp.core.Declarable;
 import org.springframework.amqp.core.Declarables;
@@ -52,6 +53,7 @@ class ExtraTopicSubscribers implements RabbitListenerConfigurer {
 			SimpleRabbitListenerEndpoint endpoint = new SimpleRabbitListenerEndpoint();
 			endpoint.setId(name);
 			endpoint.setQueues(queue);
+			endpoint.setAckMode(AcknowledgeMode.valueOf(ServerNamedQueue.AUTO_ACK));
 			endpoint.setMessageListener((message) -> this.listener.receive(name, message));
 			registrar.registerEndpoint(endpoint);
 		});

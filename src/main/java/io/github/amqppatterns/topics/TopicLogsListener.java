@@ -1,6 +1,7 @@
 package io.github.amqppatterns.topics;
 
 import io.github.amqppatterns.broker.PlainText;
+import io.github.amqppatterns.broker.ServerNamedQueue;
 import io.github.amqppatterns.deliveries.Delivery;
 import io.github.amqppatterns.deliveries.DeliveryLog;
 import io.github.amqppatterns.deliveries.MessagingPattern;
@@ -30,12 +31,12 @@ class TopicLogsListener {
 		this.deliveryLog = deliveryLog;
 	}
 
-	@RabbitListener(id = Q1, queues = "#{topicQ1Queue}")
+	@RabbitListener(id = Q1, queues = "#{topicQ1Queue}", ackMode = ServerNamedQueue.AUTO_ACK)
 	void q1(Message message) {
 		receive(Q1, message);
 	}
 
-	@RabbitListener(id = Q2, queues = "#{topicQ2Queue}")
+	@RabbitListener(id = Q2, queues = "#{topicQ2Queue}", ackMode = ServerNamedQueue.AUTO_ACK)
 	void q2(Message message) {
 		receive(Q2, message);
 	}

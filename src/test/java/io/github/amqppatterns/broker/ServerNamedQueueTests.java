@@ -1,0 +1,53 @@
+package io.github.amqppatterns.broker;
+
+import java.util.Arrays;
+import java.util.List;
+
+import io.github.amqppatterns.IntegrationTest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.amqp.core.AcknowledgeMode;
+import org.springframework.amqp.rabbit.listener.AbstractMessageListenerContainer;
+import org.springframework.amqp.rabbit.listener.RabbitListenerEndpointRegistry;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Which consumers acknowledge: the subscribers of server-named queues consume with autoAck, as the
+ * tutorials' receivers; the consumers of the named queues ack after their work.
+ */
+@IntegrationTest
+class ServerNamedQueueTests {
+
+	@Autowired
+	RabbitListenerEndpointRegistry registry;
+
+	@Test
+	void subscribersOfServerNamedQueuesConsumeWithAutoAckAsTheTutorialReceivers() {
+		List<AbstractMessageListenerContainer> subscribers = containers(true);
+
+		// fanout, direct (2 each), topics (2 and any extra), headers (2)
+		assertThat(subscribers).hasSizeGreaterThanOrEqualTo(8)
+			.allSatisfy((container) -> assertThat(container.getAcknowledgeMode()).isEqualTo(AcknowledgeMode.NONE));
+	}
+
+	@Test
+	void consumersOfNamedQueuesAcknowledgeAfterTheirWork() {
+		List<AbstractMessageListenerContainer> consumers = containers(false);
+
+		// hello, worker-1, worker-2, fib-server
+		assertThat(consumers).hasSize(4)
+			.allSatisfy((container) -> assertThat(container.getAcknowledgeMode()).isNotEqualTo(AcknowledgeMode.NONE));
+	}
+
+	private List<AbstractMessageListenerContainer> containers(boolean serverNamed) {
+		return this.registry.getListenerContainers()
+			.stream()
+			.map(AbstractMessageListenerContainer.class::cast)
+			.filter((container) -> Arrays.stream(container.getQueueNames())
+				.allMatch((name) -> name.startsWith("amq.gen-") || name.startsWith("tmp_")) == serverNamed)
+			.toList();
+	}
+
+}
