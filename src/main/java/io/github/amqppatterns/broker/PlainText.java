@@ -43,26 +43,37 @@ public final class PlainText {
 
 	/**
 	 * A body as it may safely appear in a log line: control characters escaped (no forged log
-	 * lines), cut at {@value #LOG_PREVIEW_CHARS} characters.
+	 * lines), cut at {@value #LOG_PREVIEW_CHARS} characters. It runs for every message a listener
+	 * logs, so a body with nothing to escape is returned as it is, and the escapes are written by
+	 * hand rather than with {@code String.format} (which took a sixth of a fanout subscriber's time
+	 * when bodies were binary).
 	 */
 	public static String preview(String text) {
 		String cut = (text.length() > LOG_PREVIEW_CHARS) ? text.substring(0, LOG_PREVIEW_CHARS) + "…" : text;
-		StringBuilder escaped = new StringBuilder(cut.length());
-		cut.codePoints().forEach((cp) -> {
-			switch (cp) {
+		int first = 0;
+		while (first < cut.length() && !Character.isISOControl(cut.charAt(first))) {
+			first++;
+		}
+		if (first == cut.length()) {
+			return cut;
+		}
+		StringBuilder escaped = new StringBuilder(cut.length() + 16).append(cut, 0, first);
+		for (int i = first; i < cut.length(); i++) {
+			char c = cut.charAt(i);
+			switch (c) {
 				case '\n' -> escaped.append("\\n");
 				case '\r' -> escaped.append("\\r");
 				case '\t' -> escaped.append("\\t");
 				default -> {
-					if (Character.isISOControl(cp)) {
-						escaped.append(String.format("\\u%04x", cp));
+					if (Character.isISOControl(c)) { // U+0000–U+001F and U+007F–U+009F: two hex digits
+						escaped.append("\\u00").append(Character.forDigit(c >> 4, 16)).append(Character.forDigit(c & 0xF, 16));
 					}
 					else {
-						escaped.appendCodePoint(cp);
+						escaped.append(c);
 					}
 				}
 			}
-		});
+		}
 		return escaped.toString();
 	}
 

@@ -12,6 +12,18 @@ class PlainTextTests {
 	}
 
 	@Test
+	void escapesEveryIsoControlCharacterWithItsCodeAndKeepsTheRest() {
+		assertThat(PlainText.preview("\u0000\u001f\u007f\u0085\u009f")).isEqualTo("\\u0000\\u001f\\u007f\\u0085\\u009f");
+		assertThat(PlainText.preview("é \uD83D\uDC07 \uFFFD")).isEqualTo("é \uD83D\uDC07 \uFFFD");
+	}
+
+	@Test
+	void returnsAPlainBodyAsItIs() {
+		String body = "A lazy pink rabbit";
+		assertThat(PlainText.preview(body)).isSameAs(body);
+	}
+
+	@Test
 	void cutsLongBodies() {
 		assertThat(PlainText.preview("x".repeat(500))).hasSize(PlainText.LOG_PREVIEW_CHARS + 1).endsWith("…");
 	}
