@@ -75,6 +75,15 @@ public final class BrokerInUse {
 		return !isEmbedded();
 	}
 
+	/**
+	 * Whether a queue's message count ({@code queue.declare-ok}) includes the messages delivered
+	 * and not yet acknowledged. RabbitMQ counts the ready messages only; Qpid Broker-J counts its
+	 * whole depth.
+	 */
+	public boolean countsUnacknowledged() {
+		return isEmbedded();
+	}
+
 	public QueueType queueType() {
 		return this.queueType;
 	}

@@ -3,13 +3,16 @@ package io.github.amqppatterns.workqueues;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.GetResponse;
+import io.github.amqppatterns.broker.BrokerInUse;
 import io.github.amqppatterns.broker.PlainText;
 import io.github.amqppatterns.broker.PublishFailedException;
 import io.github.amqppatterns.broker.TextPublisher;
@@ -30,12 +33,21 @@ import org.springframework.stereotype.Component;
  * What is in {@code task_queue.dlq}, and moving it back to {@code task_queue}.
  * <p>
  * AMQP 0-9-1 cannot browse a queue: to show its messages, {@link #peek(int)} gets them without
- * acknowledging, then returns them all with one {@code basic.nack(requeue=true)}, as the
- * management UI's "Get messages" does. They stay in the queue, in their place, marked redelivered.
+ * acknowledging, then returns each with {@code basic.nack(requeue=true)}, as the management UI's
+ * "Get messages" does. They stay in the queue, marked redelivered. One nack with
+ * {@code multiple=true} would do on RabbitMQ, but Qpid Broker-J 9.2.1 requeues only the message of
+ * the tag it names and leaves the others unacknowledged on the channel, out of sight until the
+ * channel closes.
  * {@link #replay(int)} gets each message, publishes it to {@code task_queue} (same body and
  * {@code message_id}, persistent), waits for the broker's confirm, and only then acknowledges it:
  * a message is never in neither queue, though a failure between confirm and acknowledgement can
  * leave it in both.
+ * <p>
+ * The nack gets no answer, and a broker may answer another channel's {@code queue.declare} before
+ * it has put the messages back (RabbitMQ answers a queue's statistics ahead of its other work). So
+ * a count taken first can miss the messages an earlier listing is still returning, and neither
+ * method trusts one: a listing counts while it holds the messages it shows, and a replay remembers
+ * what it moved rather than how many there were.
  */
 @Component
 class DeadLetters {
@@ -49,63 +61,76 @@ class DeadLetters {
 
 	private final TextPublisher publisher;
 
+	private final BrokerInUse broker;
+
 	private final MessagePropertiesConverter propertiesConverter = new DefaultMessagePropertiesConverter();
 
-	DeadLetters(RabbitTemplate rabbitTemplate, TextPublisher publisher) {
+	DeadLetters(RabbitTemplate rabbitTemplate, TextPublisher publisher, BrokerInUse broker) {
 		this.rabbitTemplate = rabbitTemplate;
 		this.publisher = publisher;
+		this.broker = broker;
 	}
 
-	/** The number of dead letters, and the oldest {@code limit} of them, left in place. */
+	/**
+	 * The number of dead letters, and the oldest {@code limit} of them, left in place. The number
+	 * is taken while this holds the ones it shows, so it is never less than they are; it leaves out
+	 * the messages another client holds unacknowledged at that moment (on RabbitMQ, whose count is
+	 * of ready messages; Qpid Broker-J counts them).
+	 */
 	Listing peek(int limit) {
 		return Objects.requireNonNull(this.rabbitTemplate.execute((channel) -> {
-			long count = count(channel);
 			List<DeadLetter> shown = new ArrayList<>();
-			long lastTag = -1;
+			List<Long> held = new ArrayList<>();
 			try {
 				GetResponse response;
 				while (shown.size() < limit
 						&& (response = channel.basicGet(WorkQueueTopology.DEAD_LETTER_QUEUE, false)) != null) {
-					lastTag = response.getEnvelope().getDeliveryTag();
+					held.add(response.getEnvelope().getDeliveryTag());
 					shown.add(DeadLetter.of(toMessage(response)));
 				}
+				long count = count(channel);
+				long messages = this.broker.countsUnacknowledged() ? count : count + shown.size();
+				return new Listing(WorkQueueTopology.DEAD_LETTER_QUEUE, messages, shown);
 			}
 			finally {
-				if (lastTag >= 0) {
-					channel.basicNack(lastTag, true, true);
+				for (long deliveryTag : held) {
+					channel.basicNack(deliveryTag, false, true);
 				}
 			}
-			return new Listing(WorkQueueTopology.DEAD_LETTER_QUEUE, count, shown);
 		}));
 	}
 
 	/**
-	 * Moves the dead letters back to {@code task_queue}, at most {@code limit} of them and no more
-	 * than were there when it started (a task that fails again comes back after this ends).
+	 * Moves the dead letters back to {@code task_queue}, at most {@code limit} of them and each at
+	 * most once: a task that fails again and comes back while this runs (with its
+	 * {@code message_id}) stays for the next replay.
 	 */
 	Replay replay(int limit) {
 		Replay replay = Objects.requireNonNull(this.rabbitTemplate.execute((channel) -> {
-			long toMove = Math.min(count(channel), limit);
-			int moved = 0;
+			Set<String> moved = new HashSet<>();
 			GetResponse response;
-			while (moved < toMove
+			while (moved.size() < limit
 					&& (response = channel.basicGet(WorkQueueTopology.DEAD_LETTER_QUEUE, false)) != null) {
 				long deliveryTag = response.getEnvelope().getDeliveryTag();
 				Message message = toMessage(response);
 				String messageId = Objects.requireNonNullElseGet(message.getMessageProperties().getMessageId(),
 						() -> UUID.randomUUID().toString());
+				if (moved.contains(messageId)) {
+					channel.basicNack(deliveryTag, false, true);
+					break;
+				}
 				try {
 					this.publisher.againToQueue(WorkQueueTopology.QUEUE, PlainText.of(message), messageId,
 							MessageDeliveryMode.PERSISTENT);
 				}
 				catch (RuntimeException ex) {
 					channel.basicNack(deliveryTag, false, true);
-					return new Replay(moved, count(channel), ex.getMessage());
+					return new Replay(moved.size(), count(channel), ex.getMessage());
 				}
 				channel.basicAck(deliveryTag, false);
-				moved++;
+				moved.add(messageId);
 			}
-			return new Replay(moved, count(channel), null);
+			return new Replay(moved.size(), count(channel), null);
 		}));
 		if (replay.failure() != null) {
 			logger.warn("Replay stopped after {} dead letters: {}", replay.replayed(), replay.failure());
@@ -132,7 +157,7 @@ class DeadLetters {
 	 * The dead-letter queue.
 	 *
 	 * @param queue its name
-	 * @param messages how many messages it holds
+	 * @param messages how many messages it holds, but for those another client holds unacknowledged on RabbitMQ
 	 * @param shown the oldest of them, as many as asked for
 	 */
 	record Listing(String queue, long messages, List<DeadLetter> shown) {
