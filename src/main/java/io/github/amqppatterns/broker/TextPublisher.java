@@ -28,6 +28,12 @@ import org.springframework.stereotype.Component;
  * {@code amqp-patterns.publish.confirm-timeout}); a nack, no confirm in time, or a message returned
  * unroutable where a queue must exist is a {@link PublishFailedException}. On RabbitMQ messages are
  * published {@code mandatory}, so an unroutable one is reported ({@code routed=false}).
+ * <p>
+ * The send and the wait for its confirm run in one {@link RabbitTemplate#invoke}, on one channel
+ * held throughout. A channel handed back to the cache with a confirm outstanding is not reused
+ * until the confirm arrives anyway, and Spring AMQP then sets a thread of its own to wait for it:
+ * holding the channel spares that hand-off, about a quarter of the service's CPU per publish
+ * (bench/README.md, scenario 1).
  */
 @Component
 public class TextPublisher {
@@ -80,13 +86,15 @@ public class TextPublisher {
 		CorrelationData correlation = new CorrelationData(messageId);
 		Boolean routed;
 		try {
-			this.rabbitTemplate.convertAndSend(exchange, routingKey, text, (message) -> {
-				message.getMessageProperties().setMessageId(messageId);
-				message.getMessageProperties().setDeliveryMode(deliveryMode);
-				headers.forEach(message.getMessageProperties()::setHeader);
-				return message;
-			}, correlation);
-			routed = awaitConfirm(correlation, exchange, routingKey, queueMustExist);
+			routed = this.rabbitTemplate.invoke((operations) -> {
+				operations.convertAndSend(exchange, routingKey, text, (message) -> {
+					message.getMessageProperties().setMessageId(messageId);
+					message.getMessageProperties().setDeliveryMode(deliveryMode);
+					headers.forEach(message.getMessageProperties()::setHeader);
+					return message;
+				}, correlation);
+				return awaitConfirm(correlation, exchange, routingKey, queueMustExist);
+			});
 		}
 		catch (AmqpException | PublishFailedException ex) {
 			this.events.publishEvent(LiveEvent.publishFailed(exchange, routingKey, messageId, text));
