@@ -1,23 +1,33 @@
 package io.github.amqppatterns.broker;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 
 import io.github.amqppatterns.BrokerUnderTest;
 import io.github.amqppatterns.IntegrationTest;
 import io.github.amqppatterns.TutorialClient;
+import io.github.amqppatterns.deliveries.Delivery;
 import io.github.amqppatterns.deliveries.MessagingPattern;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.amqp.core.MessageDeliveryMode;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import static io.github.amqppatterns.TutorialClient.eventually;
 import static io.github.amqppatterns.TutorialClient.marker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * A {@code 202} means the broker confirmed the message; a message that must reach a queue and
- * reaches none is refused (a 503 over HTTP, see {@code ApiExceptionHandler}).
+ * reaches none is refused (a 503 over HTTP, see {@code ApiExceptionHandler}). The messages share
+ * one channel ({@link PipelinedSender}), and each sender still gets its own message's confirm.
  */
 @IntegrationTest
 class PublishConfirmsTests {
@@ -51,6 +61,46 @@ class PublishConfirmsTests {
 				.isThrownBy(() -> this.publisher.toQueue(queue, "lost", MessageDeliveryMode.PERSISTENT))
 				.withMessageContaining("No queue '" + queue + "' to take the message");
 		}
+	}
+
+	@Test
+	void confirmsEachOfManyConcurrentMessagesToItsOwnSender() throws Exception {
+		String marker = marker();
+		List<Callable<Published>> sends = IntStream.range(0, 400)
+			.mapToObj((i) -> (Callable<Published>) () -> this.publisher.toQueue("hello", i + " " + marker,
+					MessageDeliveryMode.PERSISTENT))
+			.toList();
+		List<Published> published = new ArrayList<>();
+		ExecutorService senders = Executors.newFixedThreadPool(32);
+		try {
+			for (Future<Published> future : senders.invokeAll(sends)) {
+				published.add(future.get());
+			}
+		}
+		finally {
+			senders.shutdownNow();
+		}
+
+		assertThat(published).allSatisfy((message) -> assertThat(message.confirmed()).isTrue())
+			.extracting(Published::messageId)
+			.doesNotHaveDuplicates();
+		List<String> received = eventually().until(() -> this.client.deliveries(MessagingPattern.HELLO, marker),
+				(deliveries) -> deliveries.size() >= 400)
+			.stream()
+			.map(Delivery::messageId)
+			.toList();
+		assertThat(received).containsExactlyInAnyOrderElementsOf(published.stream().map(Published::messageId).toList());
+	}
+
+	@Test
+	void failsTheMessagesOfAChannelTheBrokerClosesAndSendsTheNextOnesOnANewOne() {
+		String exchange = "no-such-exchange-" + UUID.randomUUID();
+		// the broker closes the channel (404, no exchange): the message in flight on it is nacked
+		assertThatExceptionOfType(PublishFailedException.class)
+			.isThrownBy(() -> this.publisher.toExchange(exchange, "", "lost", MessageDeliveryMode.PERSISTENT));
+
+		Published next = this.publisher.toQueue("hello", "next " + marker(), MessageDeliveryMode.PERSISTENT);
+		assertThat(next.confirmed()).isTrue();
 	}
 
 }
