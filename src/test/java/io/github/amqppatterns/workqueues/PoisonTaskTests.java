@@ -146,16 +146,7 @@ class PoisonTaskTests {
 		// putting it back when the replay looks)
 		awaitDeadLettered(poison);
 
-		DeadLetters.Replay replay = this.client.http()
-			.post()
-			.uri("/api/dead-letters/replay")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(DeadLetters.Replay.class)
-			.returnResult()
-			.getResponseBody();
-		assertThat(replay).isNotNull();
+		DeadLetters.Replay replay = replay();
 		assertThat(replay.replayed()).as("ours, and any other client's").isPositive();
 
 		// back in task_queue with its message_id, a worker tries it again, and gives up again
@@ -181,15 +172,7 @@ class PoisonTaskTests {
 				(shown) -> shown.stream().filter((letter) -> messageId.equals(letter.messageId())).count() == 2);
 
 		// eventually: the listing just before may still be putting them back, and then a replay finds none
-		eventually().until(() -> this.client.http()
-			.post()
-			.uri("/api/dead-letters/replay")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(DeadLetters.Replay.class)
-			.returnResult()
-			.getResponseBody(), (replay) -> replay != null && replay.replayed() > 0);
+		eventually().until(this::replay, (replay) -> replay.replayed() > 0);
 
 		eventually().until(() -> this.client.deliveries(MessagingPattern.WORK_QUEUES, marker),
 				(deliveries) -> deliveries.size() == 1 && deliveries.get(0).ackedAt() != null);
@@ -208,6 +191,20 @@ class PoisonTaskTests {
 					(d) -> task.messageId().equals(d.messageId()) && d.deadLetteredAt() != null),
 					(all) -> !all.isEmpty())
 			.get(0);
+	}
+
+	private DeadLetters.Replay replay() {
+		DeadLetters.Replay replay = this.client.http()
+			.post()
+			.uri("/api/dead-letters/replay")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(DeadLetters.Replay.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(replay).isNotNull();
+		return replay;
 	}
 
 	private DeadLetters.Listing list(int limit) {
