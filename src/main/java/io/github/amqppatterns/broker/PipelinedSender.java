@@ -34,10 +34,12 @@ import org.springframework.stereotype.Component;
  * each of their requests gets a 503; none is reported as taken.
  * <p>
  * The queue in front of the thread holds at most one message per waiting request (each waits for
- * its confirm), so it is bounded by the web server's threads. When the channel cannot be had (the
- * broker is down), the message in hand and every message then waiting fail at once with that
- * cause. The thread gives the channel back after a second with nothing to send, and stops after
- * the web server, once everything queued is sent.
+ * its confirm), so it is bounded by the web server's threads. Before each message the thread
+ * checks its channel: one the broker closed is given up, and the message goes out on a new one.
+ * When no channel can be had (the broker is down), the message in hand and every message then
+ * waiting fail at once with that cause, a 503. The thread gives the channel back after a second
+ * with nothing to send. It stops after the web server, once everything queued is sent; a send
+ * after that is refused.
  */
 @Component
 class PipelinedSender implements SmartLifecycle {
@@ -53,7 +55,7 @@ class PipelinedSender implements SmartLifecycle {
 
 	private volatile boolean running;
 
-	private @Nullable Thread thread;
+	private volatile @Nullable Thread thread;
 
 	PipelinedSender(RabbitTemplate rabbitTemplate) {
 		this.rabbitTemplate = rabbitTemplate;
@@ -64,8 +66,10 @@ class PipelinedSender implements SmartLifecycle {
 	 * exceptionally with the {@code AmqpException} that kept it from being sent.
 	 */
 	void send(String exchange, String routingKey, Message message, CorrelationData correlation) {
-		if (!this.running) {
-			throw new PublishFailedException("The service is stopping; nothing was published");
+		Thread sender = this.thread;
+		if (!this.running || sender == null || !sender.isAlive()) {
+			throw new PublishFailedException("The service is stopping, or its sending thread has died (see the log); "
+					+ "nothing was published");
 		}
 		this.queue.add(new Outgoing(exchange, routingKey, message, correlation));
 	}
@@ -147,6 +151,8 @@ class PipelinedSender implements SmartLifecycle {
 		this.running = true;
 		Thread sender = new Thread(this::sendUntilStopped, "amqp-sender");
 		sender.setDaemon(true);
+		sender.setUncaughtExceptionHandler((thread, ex) -> logger
+			.error("The sending thread died: every publish fails from now on, until the service restarts", ex));
 		sender.start();
 		this.thread = sender;
 	}
