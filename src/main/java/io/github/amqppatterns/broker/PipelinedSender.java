@@ -95,11 +95,16 @@ class PipelinedSender implements SmartLifecycle {
 		Outgoing[] inHand = { first };
 		try {
 			return this.rabbitTemplate.invoke((operations) -> {
+				boolean newChannel = true;
 				while (inHand[0] != null) {
 					Outgoing outgoing = inHand[0];
 					if (!isOpen(operations)) {
+						if (newChannel) { // not one the broker closed after a send: no channel to be had
+							throw new AmqpException("The broker closed a new channel before anything was sent on it");
+						}
 						return outgoing;
 					}
+					newChannel = false;
 					operations.send(outgoing.exchange(), outgoing.routingKey(), outgoing.message(),
 							outgoing.correlation());
 					inHand[0] = next();
@@ -128,7 +133,10 @@ class PipelinedSender implements SmartLifecycle {
 		}
 	}
 
-	/** The next message, once it comes; none after a second without one, when stopping and none is left, or when interrupted. */
+	/**
+	 * The next message, once it comes; none after a second without one, when stopping and none is
+	 * left, or when interrupted.
+	 */
 	private @Nullable Outgoing next() {
 		try {
 			return this.queue.poll(this.running ? IDLE_MILLIS : 0, TimeUnit.MILLISECONDS);
