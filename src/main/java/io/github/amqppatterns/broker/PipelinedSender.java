@@ -2,6 +2,7 @@ package io.github.amqppatterns.broker;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -11,10 +12,8 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.amqp.AmqpException;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.rabbit.connection.CorrelationData;
-import org.springframework.amqp.rabbit.core.RabbitOperations;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
@@ -34,8 +33,8 @@ import org.springframework.stereotype.Component;
  * each of their requests gets a 503; none is reported as taken.
  * <p>
  * The queue in front of the thread holds at most one message per waiting request (each waits for
- * its confirm), so it is bounded by the web server's threads. Before each message the thread
- * checks its channel: one the broker closed is given up, and the message goes out on a new one.
+ * its confirm), so it is bounded by the web server's threads. Between messages the thread checks
+ * its channel: one the broker closed is given up, and the next message goes out on a new one.
  * When no channel can be had (the broker is down), the message in hand and every message then
  * waiting fail at once with that cause, a 503. The thread gives the channel back after a second
  * with nothing to send. It stops after the web server, once everything queued is sent; a send
@@ -89,27 +88,22 @@ class PipelinedSender implements SmartLifecycle {
 
 	/**
 	 * Sends {@code first}, then whatever comes, on one channel until nothing comes for a while.
-	 * Returns the message in hand when the broker closed the channel, to send on a new one.
+	 * Returns the message in hand when the broker has closed the channel, to send on a new one.
 	 */
 	private @Nullable Outgoing sendOnOneChannel(Outgoing first) {
 		Outgoing[] inHand = { first };
 		try {
 			return this.rabbitTemplate.invoke((operations) -> {
-				boolean newChannel = true;
-				while (inHand[0] != null) {
+				Channel channel = Objects.requireNonNull(operations.execute((own) -> own)); // this invoke's
+				while (true) {
 					Outgoing outgoing = inHand[0];
-					if (!isOpen(operations)) {
-						if (newChannel) { // not one the broker closed after a send: no channel to be had
-							throw new AmqpException("The broker closed a new channel before anything was sent on it");
-						}
-						return outgoing;
-					}
-					newChannel = false;
 					operations.send(outgoing.exchange(), outgoing.routingKey(), outgoing.message(),
 							outgoing.correlation());
 					inHand[0] = next();
+					if (inHand[0] == null || !channel.isOpen()) {
+						return inHand[0];
+					}
 				}
-				return null;
 			});
 		}
 		catch (RuntimeException ex) {
@@ -120,16 +114,6 @@ class PipelinedSender implements SmartLifecycle {
 			int others = failWaiting(ex);
 			logger.debug("Could not send {} message(s): {}", (failed != null) ? others + 1 : others, ex.toString());
 			return null;
-		}
-	}
-
-	/** Whether the channel of this {@code invoke} is still open (the broker may have closed it). */
-	private static boolean isOpen(RabbitOperations operations) {
-		try {
-			return Boolean.TRUE.equals(operations.execute(Channel::isOpen));
-		}
-		catch (AmqpException ex) { // a closed channel takes no listener: "PublisherCallbackChannel is closed"
-			return false;
 		}
 	}
 
