@@ -175,11 +175,9 @@ public class Bench {
 		String wrkManagement = "wrk -t2 -c32 -d%ds --latency -s bench/management-publish.lua "
 				+ "http://127.0.0.1:15672/api/exchanges/%%2F/amq.default/publish";
 		Supplier<Run> ours = () -> wrk(wrkOurs);
-		Supplier<Run> perfTest = () -> perfTest("-x", "1", "-y", "0", "--predeclared", "--queue", TASK_QUEUE,
-				"--routing-key", TASK_QUEUE, "--exchange", "", "--flag", "persistent", "--confirm", "32");
+		Supplier<Run> perfTest = () -> perfTestPublishing(1, 32);
 		// the shape of 32 HTTP clients that each wait for their message's confirm: one message in flight per channel
-		Supplier<Run> perfTestOneEach = () -> perfTest("-x", "32", "-y", "0", "--predeclared", "--queue", TASK_QUEUE,
-				"--routing-key", TASK_QUEUE, "--exchange", "", "--flag", "persistent", "--confirm", "1");
+		Supplier<Run> perfTestOneEach = () -> perfTestPublishing(32, 1);
 		Supplier<Run> management = () -> wrk(wrkManagement);
 		Supplier<Run> ceiling = () -> wrk("wrk -t2 -c32 -d%ds --latency " + BASE + "/actuator/health/liveness");
 		List<Run> ceilingRuns = new ArrayList<>();
@@ -210,6 +208,13 @@ public class Bench {
 				new Result("1d", "PerfTest shaped like 32 HTTP clients: 32 producers, 1 confirm in flight each",
 						"PerfTest, as in 1", "msg/s", perfTestOneEachRuns, perfTestRuns, Comparison.rateAtLeast(0),
 						"— (reported: what one message in flight per channel allows)"));
+	}
+
+	/** PerfTest publishing persistent messages to task_queue, each producer with that many confirms in flight. */
+	static Run perfTestPublishing(int producers, int confirmsInFlight) {
+		return perfTest("-x", Integer.toString(producers), "-y", "0", "--predeclared", "--queue", TASK_QUEUE,
+				"--routing-key", TASK_QUEUE, "--exchange", "", "--flag", "persistent", "--confirm",
+				Integer.toString(confirmsInFlight));
 	}
 
 	// 2: two workers (manual ack, prefetch 1) draining a pre-filled task_queue
