@@ -133,7 +133,8 @@ public class Bench {
 		java.util.function.Predicate<String> wanted = (id) -> only.equals(List.of("")) || only.contains(id);
 		List<Result> results = new ArrayList<>();
 		if (wanted.test("1")) {
-			try (Service service = Service.start("publish", "--spring.rabbitmq.listener.simple.auto-startup=false")) {
+			try (Service service = Service.start("publish", "--spring.rabbitmq.listener.simple.auto-startup=false",
+					"--spring.rabbitmq.listener.direct.auto-startup=false")) {
 				progress(results, publishing());
 			}
 		}

@@ -7,15 +7,17 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.amqp.core.DeclarableCustomizer;
 import org.springframework.amqp.core.Queue;
-import org.springframework.amqp.rabbit.config.ContainerCustomizer;
-import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
+import org.springframework.amqp.rabbit.config.DirectRabbitListenerContainerFactory;
+import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.amqp.support.converter.MessageConverter;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.amqp.autoconfigure.ConnectionFactoryCustomizer;
+import org.springframework.boot.amqp.autoconfigure.DirectRabbitListenerContainerFactoryConfigurer;
 import org.springframework.boot.amqp.autoconfigure.RabbitConnectionDetails;
 import org.springframework.boot.amqp.autoconfigure.RabbitTemplateCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
 /**
  * How the service talks to any broker, whatever the pattern.
@@ -68,23 +70,30 @@ class BrokerConfiguration {
 	}
 
 	/**
+	 * The listener container of every subscriber on a {@link ServerNamedQueue} (fanout, direct,
+	 * topic and headers): a direct container, which runs the listener on the client's dispatch
+	 * thread, as the tutorials' receivers do. Boot's default (simple) container hands every message
+	 * to a thread of its own through a queue of {@code prefetch} places; a subscriber consuming with
+	 * autoAck gets more than it takes (the broker sends without waiting), so that queue stays full,
+	 * and each message taken wakes the client thread to put the next one: two thread switches per
+	 * message, about a quarter of the subscriber's CPU (bench/README.md, scenario 3). Settings:
+	 * {@code spring.rabbitmq.listener.direct.*}. A consumer whose server-named queue is gone after a
+	 * reconnection starts again on the queue's new name.
+	 */
+	@Bean(ServerNamedQueue.CONTAINER_FACTORY)
+	DirectRabbitListenerContainerFactory subscriberListenerContainerFactory(
+			DirectRabbitListenerContainerFactoryConfigurer configurer, ConnectionFactory connectionFactory) {
+		DirectRabbitListenerContainerFactory factory = new DirectRabbitListenerContainerFactory();
+		configurer.configure(factory, connectionFactory);
+		return factory;
+	}
+
+	/**
 	 * {@code spring.rabbitmq.connection-timeout} bounds only the TCP connect; a peer that accepts
 	 * the connection but never answers the AMQP handshake would hold a request for the client's
 	 * 10 s handshake timeout. Both follow the same setting here, so an unreachable broker turns
 	 * into a 503 within that time.
 	 */
-	/**
-	 * Boot's listener containers (hello and the subscribers): a consumer whose queue is missing
-	 * starts again on the recovery schedule instead of checking the same name three more times,
-	 * 5 s apart. A server-named subscriber queue is gone after a reconnection and comes back under
-	 * a new name; a consumer that restarts reads the new name, one that retries keeps the old one and
-	 * would stay away 15 s longer.
-	 */
-	@Bean
-	ContainerCustomizer<SimpleMessageListenerContainer> restartRatherThanRetryAMissingQueue() {
-		return (container) -> container.setDeclarationRetries(0);
-	}
-
 	@Bean
 	ConnectionFactoryCustomizer handshakeTimeoutFollowsConnectionTimeout() {
 		return (factory) -> {
@@ -92,6 +101,16 @@ class BrokerConfiguration {
 				factory.setHandshakeTimeout(factory.getConnectionTimeout());
 			}
 		};
+	}
+
+	/**
+	 * The client's threads are named {@code amqp-client-N} rather than {@code pool-N-thread-N}:
+	 * the subscribers' listeners run on them (see {@link #subscriberListenerContainerFactory}), and
+	 * the log lines show the thread.
+	 */
+	@Bean
+	ConnectionFactoryCustomizer namedClientThreads() {
+		return (factory) -> factory.setThreadFactory(new CustomizableThreadFactory("amqp-client-"));
 	}
 
 }

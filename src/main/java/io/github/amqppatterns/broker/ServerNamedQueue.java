@@ -10,9 +10,10 @@ import org.springframework.amqp.core.Queue;
  * {@code RabbitAdmin} stores the name the broker chose in {@link Queue#getActualName()}; bindings
  * built from the {@code Queue} and a listener given the {@code Queue} itself
  * ({@code @RabbitListener(queues = "#{beanName}")}) read it from there. After a reconnection the
- * broker picks a new name, hence {@code spring.rabbitmq.listener.simple.missing-queues-fatal=false}.
+ * broker picks a new name, hence {@code spring.rabbitmq.listener.direct.missing-queues-fatal=false}.
  * <p>
- * Its subscriber consumes with {@link #AUTO_ACK}, as the tutorials' receivers do.
+ * Its subscriber consumes with {@link #AUTO_ACK}, as the tutorials' receivers do, in a
+ * {@link #CONTAINER_FACTORY direct container}.
  */
 public final class ServerNamedQueue {
 
@@ -26,6 +27,13 @@ public final class ServerNamedQueue {
 	 * deliveries markedly faster without it (bench/README.md, scenario 3).
 	 */
 	public static final String AUTO_ACK = "NONE";
+
+	/**
+	 * The {@code @RabbitListener(containerFactory = …)} of a subscriber on such a queue: a direct
+	 * container, configured by {@code spring.rabbitmq.listener.direct.*} (see
+	 * {@code BrokerConfiguration}).
+	 */
+	public static final String CONTAINER_FACTORY = "subscriberListenerContainerFactory";
 
 	private ServerNamedQueue() {
 	}

@@ -30,12 +30,14 @@ class LogsListener {
 		this.deliveryLog = deliveryLog;
 	}
 
-	@RabbitListener(id = SUBSCRIBER_1, queues = "#{logsSubscriber1Queue}", ackMode = ServerNamedQueue.AUTO_ACK)
+	@RabbitListener(id = SUBSCRIBER_1, queues = "#{logsSubscriber1Queue}", ackMode = ServerNamedQueue.AUTO_ACK,
+			containerFactory = ServerNamedQueue.CONTAINER_FACTORY)
 	void subscriber1(Message message) {
 		receive(SUBSCRIBER_1, message);
 	}
 
-	@RabbitListener(id = SUBSCRIBER_2, queues = "#{logsSubscriber2Queue}", ackMode = ServerNamedQueue.AUTO_ACK)
+	@RabbitListener(id = SUBSCRIBER_2, queues = "#{logsSubscriber2Queue}", ackMode = ServerNamedQueue.AUTO_ACK,
+			containerFactory = ServerNamedQueue.CONTAINER_FACTORY)
 	void subscriber2(Message message) {
 		receive(SUBSCRIBER_2, message);
 	}

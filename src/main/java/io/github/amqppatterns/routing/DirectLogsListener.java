@@ -30,12 +30,14 @@ class DirectLogsListener {
 		this.deliveryLog = deliveryLog;
 	}
 
-	@RabbitListener(id = ERROR_ONLY, queues = "#{errorOnlyQueue}", ackMode = ServerNamedQueue.AUTO_ACK)
+	@RabbitListener(id = ERROR_ONLY, queues = "#{errorOnlyQueue}", ackMode = ServerNamedQueue.AUTO_ACK,
+			containerFactory = ServerNamedQueue.CONTAINER_FACTORY)
 	void errorOnly(Message message) {
 		receive(ERROR_ONLY, message);
 	}
 
-	@RabbitListener(id = ALL_SEVERITIES, queues = "#{allSeveritiesQueue}", ackMode = ServerNamedQueue.AUTO_ACK)
+	@RabbitListener(id = ALL_SEVERITIES, queues = "#{allSeveritiesQueue}", ackMode = ServerNamedQueue.AUTO_ACK,
+			containerFactory = ServerNamedQueue.CONTAINER_FACTORY)
 	void allSeverities(Message message) {
 		receive(ALL_SEVERITIES, message);
 	}

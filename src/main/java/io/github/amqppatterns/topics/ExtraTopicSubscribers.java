@@ -15,7 +15,9 @@ import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.core.TopicExchange;
 import org.springframework.amqp.rabbit.annotation.RabbitListenerConfigurer;
 import org.springframework.amqp.rabbit.config.SimpleRabbitListenerEndpoint;
+import org.springframework.amqp.rabbit.listener.RabbitListenerContainerFactory;
 import org.springframework.amqp.rabbit.listener.RabbitListenerEndpointRegistrar;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -33,10 +35,14 @@ class ExtraTopicSubscribers implements RabbitListenerConfigurer {
 
 	private final TopicLogsListener listener;
 
-	ExtraTopicSubscribers(TopicsProperties properties, TopicLogsListener listener) {
+	private final RabbitListenerContainerFactory<?> containerFactory;
+
+	ExtraTopicSubscribers(TopicsProperties properties, TopicLogsListener listener,
+			@Qualifier(ServerNamedQueue.CONTAINER_FACTORY) RabbitListenerContainerFactory<?> containerFactory) {
 		this.bindingKeys = properties.extraSubscribers();
 		this.bindingKeys.keySet().forEach((name) -> this.queues.put(name, ServerNamedQueue.create()));
 		this.listener = listener;
+		this.containerFactory = containerFactory;
 	}
 
 	@Bean
@@ -55,7 +61,7 @@ class ExtraTopicSubscribers implements RabbitListenerConfigurer {
 			endpoint.setQueues(queue);
 			endpoint.setAckMode(AcknowledgeMode.valueOf(ServerNamedQueue.AUTO_ACK));
 			endpoint.setMessageListener((message) -> this.listener.receive(name, message));
-			registrar.registerEndpoint(endpoint);
+			registrar.registerEndpoint(endpoint, this.containerFactory);
 		});
 	}
 

@@ -44,7 +44,8 @@ class BrokerUnavailableTests {
 
 	@Nested
 	@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-			properties = "spring.rabbitmq.listener.simple.auto-startup=false")
+			properties = { "spring.rabbitmq.listener.simple.auto-startup=false",
+					"spring.rabbitmq.listener.direct.auto-startup=false" })
 	@AutoConfigureRestTestClient
 	@DirtiesContext
 	class WhenThePortIsClosed {
@@ -71,7 +72,8 @@ class BrokerUnavailableTests {
 
 	@Nested
 	@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-			properties = "spring.rabbitmq.listener.simple.auto-startup=false")
+			properties = { "spring.rabbitmq.listener.simple.auto-startup=false",
+					"spring.rabbitmq.listener.direct.auto-startup=false" })
 	@AutoConfigureRestTestClient
 	@DirtiesContext
 	class WhenThePeerNeverAnswers {

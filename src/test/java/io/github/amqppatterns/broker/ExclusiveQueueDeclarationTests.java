@@ -25,7 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @IntegrationTest
 @Import(ExclusiveQueueDeclarationTests.AnonymousQueueConfiguration.class)
-@TestPropertySource(properties = "spring.rabbitmq.listener.simple.auto-startup=false")
+@TestPropertySource(properties = { "spring.rabbitmq.listener.simple.auto-startup=false",
+		"spring.rabbitmq.listener.direct.auto-startup=false" })
 @DirtiesContext
 class ExclusiveQueueDeclarationTests {
 

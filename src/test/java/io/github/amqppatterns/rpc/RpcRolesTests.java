@@ -23,7 +23,8 @@ class RpcRolesTests {
 	@Nested
 	@IntegrationTest
 	@TestPropertySource(properties = { "amqp-patterns.rpc.client.enabled=false",
-			"spring.rabbitmq.listener.simple.auto-startup=false" })
+			"spring.rabbitmq.listener.simple.auto-startup=false",
+			"spring.rabbitmq.listener.direct.auto-startup=false" })
 	@DirtiesContext
 	class ServerOnly {
 
@@ -48,7 +49,8 @@ class RpcRolesTests {
 	@Nested
 	@IntegrationTest
 	@TestPropertySource(properties = { "amqp-patterns.rpc.server.enabled=false",
-			"spring.rabbitmq.listener.simple.auto-startup=false" })
+			"spring.rabbitmq.listener.simple.auto-startup=false",
+			"spring.rabbitmq.listener.direct.auto-startup=false" })
 	@DirtiesContext
 	class ClientOnly {
 
