@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import io.github.amqppatterns.live.LiveEvent;
+import io.github.amqppatterns.live.LiveEvents;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,7 +19,6 @@ import org.springframework.amqp.core.MessageProperties;
 import org.springframework.amqp.rabbit.connection.CorrelationData;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.amqp.support.converter.MessageConverter;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -43,17 +43,17 @@ public class TextPublisher {
 
 	private final MessageConverter converter;
 
-	private final ApplicationEventPublisher events;
+	private final LiveEvents live;
 
 	private final BrokerInUse broker;
 
 	private final Duration confirmTimeout;
 
-	TextPublisher(PipelinedSender sender, RabbitTemplate rabbitTemplate, ApplicationEventPublisher events,
+	TextPublisher(PipelinedSender sender, RabbitTemplate rabbitTemplate, LiveEvents live,
 			BrokerInUse broker, PublishProperties properties) {
 		this.sender = sender;
 		this.converter = rabbitTemplate.getMessageConverter();
-		this.events = events;
+		this.live = live;
 		this.broker = broker;
 		this.confirmTimeout = properties.confirmTimeout();
 	}
@@ -84,7 +84,7 @@ public class TextPublisher {
 	private Published publish(String exchange, String routingKey, String text, MessageDeliveryMode deliveryMode,
 			Map<String, String> headers, boolean queueMustExist, String messageId) {
 		// before the send: a consumer may get the message before this thread is back from it
-		this.events.publishEvent(LiveEvent.published(exchange, routingKey, messageId, text));
+		this.live.publish(() -> LiveEvent.published(exchange, routingKey, messageId, text));
 		CorrelationData correlation = new CorrelationData(messageId);
 		Boolean routed;
 		try {
@@ -96,10 +96,10 @@ public class TextPublisher {
 			routed = awaitConfirm(correlation, exchange, routingKey, queueMustExist);
 		}
 		catch (AmqpException | PublishFailedException ex) {
-			this.events.publishEvent(LiveEvent.publishFailed(exchange, routingKey, messageId, text));
+			this.live.publish(() -> LiveEvent.publishFailed(exchange, routingKey, messageId, text));
 			throw ex;
 		}
-		this.events.publishEvent(LiveEvent.confirmed(exchange, routingKey, messageId, text, routed));
+		this.live.publish(() -> LiveEvent.confirmed(exchange, routingKey, messageId, text, routed));
 		logger.info(" [x] Sent '{}'{}{}", PlainText.preview(text), describe(exchange, routingKey),
 				Boolean.FALSE.equals(routed) ? " (no queue took it: dropped)" : "");
 		return new Published(exchange, routingKey, messageId, true, routed);

@@ -12,11 +12,11 @@ import java.util.function.UnaryOperator;
 
 import io.github.amqppatterns.broker.PlainText;
 import io.github.amqppatterns.live.LiveEvent;
+import io.github.amqppatterns.live.LiveEvents;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageProperties;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,7 +27,7 @@ public class DeliveryLog {
 
 	private final DeliveriesProperties properties;
 
-	private final ApplicationEventPublisher events;
+	private final LiveEvents live;
 
 	private final Clock clock = Clock.systemUTC();
 
@@ -36,9 +36,9 @@ public class DeliveryLog {
 
 	private long sequence;
 
-	DeliveryLog(DeliveriesProperties properties, ApplicationEventPublisher events) {
+	DeliveryLog(DeliveriesProperties properties, LiveEvents live) {
 		this.properties = properties;
-		this.events = events;
+		this.live = live;
 		this.deliveries = new LinkedHashMap<>() {
 			@Override
 			protected boolean removeEldestEntry(Map.Entry<Long, Delivery> eldest) {
@@ -63,14 +63,14 @@ public class DeliveryLog {
 					Boolean.TRUE.equals(props.getRedelivered()), this.clock.instant(), null, 1, null, null);
 			this.deliveries.put(delivery.sequence(), delivery);
 		}
-		this.events.publishEvent(event("delivered", delivery, null));
+		this.live.publish(() -> event("delivered", delivery, null));
 		return delivery;
 	}
 
 	/** Records that the consumer acknowledged {@code delivery} now. */
 	public void acked(Delivery delivery) {
 		update(delivery, (kept) -> kept.acked(this.clock.instant()));
-		this.events.publishEvent(event("acked", delivery, null));
+		this.live.publish(() -> event("acked", delivery, null));
 	}
 
 	/** Records that the consumer is trying {@code delivery} again: its {@code attempt}th try. */
@@ -81,13 +81,13 @@ public class DeliveryLog {
 	/** Records that the consumer's {@code attempt}th try at {@code delivery} failed. */
 	public void failed(Delivery delivery, int attempt, String reason) {
 		update(delivery, (kept) -> kept.failed(attempt, reason));
-		this.events.publishEvent(event("failed", delivery, reason));
+		this.live.publish(() -> event("failed", delivery, reason));
 	}
 
 	/** Records that the consumer gave up on {@code delivery} and dead-lettered it to {@code queue}. */
 	public void deadLettered(Delivery delivery, String queue) {
 		update(delivery, (kept) -> kept.deadLettered(this.clock.instant()));
-		this.events.publishEvent(event("dead-lettered", delivery, "to " + queue));
+		this.live.publish(() -> event("dead-lettered", delivery, "to " + queue));
 	}
 
 	private void update(Delivery delivery, UnaryOperator<Delivery> change) {

@@ -6,8 +6,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Something that happened to a message, published as a Spring application event by the code that
- * saw it, and streamed to the page. Fields that do not apply to a kind are left out.
+ * Something that happened to a message, published through {@link LiveEvents} by the code that saw
+ * it, and streamed to the page. Fields that do not apply to a kind are left out.
  *
  * @param kind what happened: {@code published} (about to go out), {@code confirmed} (the broker
  * took it), {@code publish-failed} (it did not), {@code delivered}, {@code acked}, {@code failed} (a

@@ -10,13 +10,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.context.event.EventListener;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -32,7 +32,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * reconnects by itself when the service is back.
  */
 @Component
-class LiveEventStream implements SmartLifecycle, DisposableBean {
+class LiveEventStream implements LiveEvents, SmartLifecycle, DisposableBean {
 
 	private static final Logger logger = LoggerFactory.getLogger(LiveEventStream.class);
 
@@ -84,8 +84,12 @@ class LiveEventStream implements SmartLifecycle, DisposableBean {
 		return this.clients.size();
 	}
 
-	@EventListener
-	void on(LiveEvent event) {
+	@Override
+	public void publish(Supplier<LiveEvent> supplier) {
+		if (this.clients.isEmpty()) {
+			return;
+		}
+		LiveEvent event = supplier.get();
 		long id = this.ids.incrementAndGet();
 		for (Client client : this.clients) {
 			if (client.offer(id, event)) {

@@ -7,6 +7,7 @@ import java.util.UUID;
 import io.github.amqppatterns.broker.BrokerInUse;
 import io.github.amqppatterns.broker.PlainText;
 import io.github.amqppatterns.live.LiveEvent;
+import io.github.amqppatterns.live.LiveEvents;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,7 +17,6 @@ import org.springframework.amqp.core.MessageProperties;
 import org.springframework.amqp.core.QueueInformation;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,15 +39,15 @@ class FibonacciClient {
 
 	private final Duration replyTimeout;
 
-	private final ApplicationEventPublisher events;
+	private final LiveEvents live;
 
 	FibonacciClient(RabbitTemplate rabbitTemplate, AmqpAdmin amqpAdmin, BrokerInUse broker, RpcProperties properties,
-			ApplicationEventPublisher events) {
+			LiveEvents live) {
 		this.rabbitTemplate = rabbitTemplate;
 		this.amqpAdmin = amqpAdmin;
 		this.broker = broker;
 		this.replyTimeout = properties.replyTimeout();
-		this.events = events;
+		this.live = live;
 	}
 
 	FibonacciReply call(int n) {
@@ -62,12 +62,12 @@ class FibonacciClient {
 			.setExpiration(this.broker.expiration(this.replyTimeout))
 			.build();
 		logger.info(" [x] Requesting fib({})", n);
-		this.events.publishEvent(LiveEvent.rpc("rpc-request", RpcTopology.QUEUE, Integer.toString(n), null));
+		this.live.publish(() -> LiveEvent.rpc("rpc-request", RpcTopology.QUEUE, Integer.toString(n), null));
 		long started = System.nanoTime();
 		Message reply = this.rabbitTemplate.sendAndReceive("", RpcTopology.QUEUE, request);
 		long millis = Duration.ofNanos(System.nanoTime() - started).toMillis();
 		if (reply == null) {
-			this.events.publishEvent(LiveEvent.rpc("rpc-timeout", RpcTopology.QUEUE, Integer.toString(n), millis));
+			this.live.publish(() -> LiveEvent.rpc("rpc-timeout", RpcTopology.QUEUE, Integer.toString(n), millis));
 			throw new RpcFailure(RpcFailure.Kind.TIMEOUT, "No reply to fib(" + n + ") within " + this.replyTimeout
 					+ " (amqp-patterns.rpc.reply-timeout); the request expires unanswered");
 		}
@@ -77,7 +77,7 @@ class FibonacciClient {
 			throw new RpcFailure(RpcFailure.Kind.REFUSED, "The RPC server refused fib(" + n + "): " + body);
 		}
 		logger.info(" [.] Got {}", PlainText.preview(body));
-		this.events.publishEvent(LiveEvent.rpc("rpc-reply", RpcTopology.QUEUE, body, millis));
+		this.live.publish(() -> LiveEvent.rpc("rpc-reply", RpcTopology.QUEUE, body, millis));
 		String server = Objects.toString(properties.getHeader(FibonacciServer.SERVER_HEADER), "unknown");
 		return new FibonacciReply(n, body, body.length(), server, millis);
 	}

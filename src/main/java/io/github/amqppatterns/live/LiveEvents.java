@@ -1,0 +1,18 @@
+package io.github.amqppatterns.live;
+
+import java.util.function.Supplier;
+
+/**
+ * Where the code that sees something happen to a message tells the live page: the publisher, the
+ * consumers, the RPC client.
+ * <p>
+ * A direct call, not a Spring application event: this runs for every message, and the event
+ * multicaster's work (wrapping the event, resolving its type, finding its listeners) took about a
+ * twelfth of a fanout subscriber's CPU. The event is built only when a page follows.
+ */
+public interface LiveEvents {
+
+	/** Streams the event to every page that follows, if any; never waits for a page. */
+	void publish(Supplier<LiveEvent> event);
+
+}
