@@ -8,14 +8,17 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.amqp.core.AcknowledgeMode;
 import org.springframework.amqp.rabbit.listener.AbstractMessageListenerContainer;
+import org.springframework.amqp.rabbit.listener.DirectMessageListenerContainer;
 import org.springframework.amqp.rabbit.listener.RabbitListenerEndpointRegistry;
+import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Which consumers acknowledge: the subscribers of server-named queues consume with autoAck, as the
- * tutorials' receivers; the consumers of the named queues ack after their work.
+ * tutorials' receivers, in direct containers; the consumers of the named queues ack after their
+ * work, in simple ones.
  */
 @IntegrationTest
 class ServerNamedQueueTests {
@@ -29,7 +32,11 @@ class ServerNamedQueueTests {
 
 		// fanout, direct (2 each), topics (2 and any extra), headers (2)
 		assertThat(subscribers).hasSizeGreaterThanOrEqualTo(8)
-			.allSatisfy((container) -> assertThat(container.getAcknowledgeMode()).isEqualTo(AcknowledgeMode.NONE));
+			.allSatisfy((container) -> {
+				assertThat(container.getAcknowledgeMode()).isEqualTo(AcknowledgeMode.NONE);
+				// the listener runs on the client's thread, no hand-off queue (BrokerConfiguration)
+				assertThat(container).isInstanceOf(DirectMessageListenerContainer.class);
+			});
 	}
 
 	@Test
@@ -37,8 +44,10 @@ class ServerNamedQueueTests {
 		List<AbstractMessageListenerContainer> consumers = containers(false);
 
 		// hello, worker-1, worker-2, fib-server
-		assertThat(consumers).hasSize(4)
-			.allSatisfy((container) -> assertThat(container.getAcknowledgeMode()).isNotEqualTo(AcknowledgeMode.NONE));
+		assertThat(consumers).hasSize(4).allSatisfy((container) -> {
+			assertThat(container.getAcknowledgeMode()).isNotEqualTo(AcknowledgeMode.NONE);
+			assertThat(container).isInstanceOf(SimpleMessageListenerContainer.class);
+		});
 	}
 
 	private List<AbstractMessageListenerContainer> containers(boolean serverNamed) {

@@ -1,5 +1,7 @@
 package io.github.amqppatterns.live;
 
+import java.util.concurrent.atomic.AtomicInteger;
+
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,6 +19,30 @@ class LiveEventStreamTests {
 			assertThatExceptionOfType(LiveEventStream.TooManyClientsException.class).isThrownBy(stream::subscribe)
 				.withMessageContaining("amqp-patterns.live.max-clients");
 			assertThat(stream.clients()).isEqualTo(2);
+		}
+		finally {
+			stream.destroy();
+		}
+	}
+
+	@Test
+	void buildsAnEventOnlyWhileAPageFollows() throws Exception {
+		LiveEventStream stream = new LiveEventStream(new LiveProperties(2, 10));
+		AtomicInteger built = new AtomicInteger();
+		LiveEvents live = stream;
+		try {
+			live.publish(() -> {
+				built.incrementAndGet();
+				return LiveEvent.published("", "hello", "m1", "unseen");
+			});
+			assertThat(built).hasValue(0);
+
+			stream.subscribe();
+			live.publish(() -> {
+				built.incrementAndGet();
+				return LiveEvent.published("", "hello", "m2", "seen");
+			});
+			assertThat(built).hasValue(1);
 		}
 		finally {
 			stream.destroy();
