@@ -7,8 +7,9 @@ import java.util.function.Supplier;
  * consumers, the RPC client.
  * <p>
  * A direct call, not a Spring application event: this runs for every message, and the event
- * multicaster's work (wrapping the event, resolving its type, finding its listeners) took about a
- * twelfth of a fanout subscriber's CPU. The event is built only when a page follows.
+ * multicaster's work (wrapping the event, resolving its type, finding and calling its listener)
+ * cost a fanout subscriber about a seventh of its CPU per delivery, page or no page
+ * (bench/README.md, scenario 3). The event is built only when a page follows.
  */
 public interface LiveEvents {
 
