@@ -10,7 +10,8 @@ import org.springframework.amqp.core.Queue;
  * {@code RabbitAdmin} stores the name the broker chose in {@link Queue#getActualName()}; bindings
  * built from the {@code Queue} and a listener given the {@code Queue} itself
  * ({@code @RabbitListener(queues = "#{beanName}")}) read it from there. After a reconnection the
- * broker picks a new name, hence {@code spring.rabbitmq.listener.direct.missing-queues-fatal=false}.
+ * broker picks a new name; the subscriber's direct container takes a missing queue as no reason to
+ * stop ({@code spring.rabbitmq.listener.direct.missing-queues-fatal}, {@code false} by default).
  * <p>
  * Its subscriber consumes with {@link #AUTO_ACK}, as the tutorials' receivers do, in a
  * {@link #CONTAINER_FACTORY direct container}.
