@@ -11,8 +11,8 @@ import static io.github.amqppatterns.TutorialClient.marker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code /actuator/prometheus} shows Spring AMQP's listener and template observations once there
- * was traffic.
+ * {@code /actuator/prometheus} shows Spring AMQP's listener and template observations, and the
+ * service's publishes, once there was traffic.
  */
 @IntegrationTest
 class ObservabilityTests {
@@ -21,7 +21,7 @@ class ObservabilityTests {
 	TutorialClient client;
 
 	@Test
-	void exposesListenerAndTemplateMetricsAfterTraffic() {
+	void exposesListenerTemplateAndPublishMetricsAfterTraffic() {
 		Published published = this.client.postText("/api/hello", "metrics " + marker());
 		this.client.awaitReceivers(MessagingPattern.HELLO, published, "hello-receiver");
 		this.client.http().get().uri("/api/fib/20").exchange().expectStatus().isOk();
@@ -29,7 +29,8 @@ class ObservabilityTests {
 		eventually().untilAsserted(() -> assertThat(prometheus())
 			.containsPattern("spring_rabbit_listener_seconds_count\\{[^}]*spring_rabbit_listener_id=\"hello-receiver\"[^}]*\\} [1-9]")
 			.containsPattern("spring_rabbit_listener_seconds_count\\{[^}]*spring_rabbit_listener_id=\"fib-server\"[^}]*\\} [1-9]")
-			.containsPattern("spring_rabbit_template_seconds_count\\{[^}]*\\} [1-9]"));
+			.containsPattern("spring_rabbit_template_seconds_count\\{[^}]*\\} [1-9]")
+			.containsPattern("amqp_patterns_publish_seconds_count\\{[^}]*exchange=\"amq.default\"[^}]*outcome=\"confirmed\"[^}]*\\} [1-9]"));
 	}
 
 	@Test

@@ -47,6 +47,15 @@ class BrokerConfiguration {
 		};
 	}
 
+	/**
+	 * Sends the tutorials' messages, on a channel of its own with many confirms in flight;
+	 * {@code mandatory} where the broker in use returns unroutable messages.
+	 */
+	@Bean
+	PipelinedSender pipelinedSender(ConnectionFactory connectionFactory, BrokerInUse broker) {
+		return new PipelinedSender(connectionFactory, broker.publishesMandatory());
+	}
+
 	/** Picked up by Boot for the {@code RabbitTemplate} and every listener container. */
 	@Bean
 	MessageConverter plainTextMessageConverter() {

@@ -9,6 +9,8 @@ import java.util.concurrent.TimeoutException;
 
 import io.github.amqppatterns.live.LiveEvent;
 import io.github.amqppatterns.live.LiveEvents;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,7 +34,10 @@ import org.springframework.stereotype.Component;
  * published {@code mandatory}, so an unroutable one is reported ({@code routed=false}).
  * <p>
  * The message goes out through the {@link PipelinedSender}, on a channel shared with the other
- * requests' messages; this thread waits for the confirm of its own.
+ * requests' messages; this thread waits for the confirm of its own. Each publish is timed, from
+ * the send to the broker's answer, in {@code amqp_patterns_publish_seconds}, by exchange
+ * ({@code amq.default} for the default one) and outcome: {@code confirmed}, {@code returned} (no
+ * queue took it, which the caller accepts) or {@code failed} (the caller got an error).
  */
 @Component
 public class TextPublisher {
@@ -49,9 +54,12 @@ public class TextPublisher {
 
 	private final Duration confirmTimeout;
 
+	private final MeterRegistry meterRegistry;
+
 	TextPublisher(PipelinedSender sender, RabbitTemplate rabbitTemplate, LiveEvents live,
-			BrokerInUse broker, PublishProperties properties) {
+			BrokerInUse broker, PublishProperties properties, MeterRegistry meterRegistry) {
 		this.sender = sender;
+		this.meterRegistry = meterRegistry;
 		this.converter = rabbitTemplate.getMessageConverter();
 		this.live = live;
 		this.broker = broker;
@@ -87,6 +95,7 @@ public class TextPublisher {
 		this.live.publish(() -> LiveEvent.published(exchange, routingKey, messageId, text));
 		CorrelationData correlation = new CorrelationData(messageId);
 		Boolean routed;
+		long started = System.nanoTime();
 		try {
 			MessageProperties properties = new MessageProperties();
 			properties.setMessageId(messageId);
@@ -96,9 +105,11 @@ public class TextPublisher {
 			routed = awaitConfirm(correlation, exchange, routingKey, queueMustExist);
 		}
 		catch (AmqpException | PublishFailedException ex) {
+			timed(exchange, "failed", started);
 			this.live.publish(() -> LiveEvent.publishFailed(exchange, routingKey, messageId, text));
 			throw ex;
 		}
+		timed(exchange, Boolean.FALSE.equals(routed) ? "returned" : "confirmed", started);
 		this.live.publish(() -> LiveEvent.confirmed(exchange, routingKey, messageId, text, routed));
 		logger.info(" [x] Sent '{}'{}{}", PlainText.preview(text), describe(exchange, routingKey),
 				Boolean.FALSE.equals(routed) ? " (no queue took it: dropped)" : "");
@@ -139,6 +150,15 @@ public class TextPublisher {
 					+ (exchange.isEmpty() ? "" : " by '" + exchange + "'") + ")");
 		}
 		return routed;
+	}
+
+	private void timed(String exchange, String outcome, long startedNanos) {
+		Timer.builder("amqp.patterns.publish")
+			.description("Publishes, from the send to the broker's confirm (or the failure)")
+			.tag("exchange", exchange.isEmpty() ? "amq.default" : exchange)
+			.tag("outcome", outcome)
+			.register(this.meterRegistry)
+			.record(System.nanoTime() - startedNanos, TimeUnit.NANOSECONDS);
 	}
 
 	private static String describe(String exchange, String routingKey) {

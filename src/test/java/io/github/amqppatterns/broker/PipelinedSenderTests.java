@@ -6,7 +6,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 import org.springframework.amqp.rabbit.connection.CorrelationData;
-import org.springframework.amqp.rabbit.core.RabbitTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -22,7 +21,7 @@ class PipelinedSenderTests {
 
 	@Test
 	void refusesASendOnceStopped() {
-		PipelinedSender sender = new PipelinedSender(new RabbitTemplate(this.unused));
+		PipelinedSender sender = new PipelinedSender(this.unused, true);
 		sender.start();
 		assertThat(sender.isRunning()).isTrue();
 		sender.stop();

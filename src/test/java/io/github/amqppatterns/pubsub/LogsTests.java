@@ -2,6 +2,7 @@ package io.github.amqppatterns.pubsub;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.rabbitmq.client.Channel;
@@ -52,23 +53,28 @@ class LogsTests {
 	}
 
 	@Test
-	void reachesAPlainTutorialSubscriberBoundToTheSameExchange() throws Exception {
+	void reachesAPlainTutorialSubscriberAsPlainTextWithNoHeadersOfSpring() throws Exception {
 		String text = "info: to every subscriber " + marker();
-		List<String> received = new CopyOnWriteArrayList<>();
+		List<com.rabbitmq.client.Delivery> received = new CopyOnWriteArrayList<>();
 		try (Connection connection = PlainClient.connectionFactory(this.connectionDetails).newConnection();
 				Channel channel = connection.createChannel()) {
 			// ReceiveLogs.java's declarations: the same exchange, so no PRECONDITION_FAILED
 			channel.exchangeDeclare("logs", "fanout");
 			String queue = channel.queueDeclare().getQueue();
 			channel.queueBind(queue, "logs", "");
-			channel.basicConsume(queue, true,
-					(tag, delivery) -> received.add(new String(delivery.getBody(), StandardCharsets.UTF_8)),
-					(tag) -> {
-					});
+			channel.basicConsume(queue, true, (tag, delivery) -> received.add(delivery), (tag) -> {
+			});
 
-			this.client.postText("/api/logs", text);
+			Published published = this.client.postText("/api/logs", text);
 
-			eventually().untilAsserted(() -> assertThat(received).contains(text));
+			com.rabbitmq.client.Delivery delivery = eventually().until(() -> received.stream()
+				.filter((candidate) -> published.messageId().equals(candidate.getProperties().getMessageId()))
+				.findFirst(), Optional::isPresent)
+				.orElseThrow();
+			assertThat(new String(delivery.getBody(), StandardCharsets.UTF_8)).isEqualTo(text);
+			assertThat(delivery.getProperties().getContentType()).isEqualTo("text/plain");
+			// what the publisher set, nothing of Spring AMQP's own (spring_returned_message_correlation, ...)
+			assertThat(delivery.getProperties().getHeaders()).isNullOrEmpty();
 		}
 	}
 
