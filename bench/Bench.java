@@ -187,7 +187,8 @@ public class Bench {
 		List<Run> managementRuns = new ArrayList<>();
 		List<Run> oursAgainRuns = new ArrayList<>();
 		List<Run> perfTestOneEachRuns = new ArrayList<>();
-		warmUp(ours, perfTest, management, ceiling);
+		warmUntilSteady(ours);
+		warmUp(perfTest, management, ceiling);
 		for (int i = 0; i < repetitions; i++) {
 			oursRuns.add(purgedAfter(ours));
 			perfTestRuns.add(purgedAfter(perfTest));
@@ -352,7 +353,7 @@ public class Bench {
 		for (int clients : new int[] { 1, 8 }) {
 			Supplier<Run> ours = () -> wrk("wrk -t1 -c" + clients + " -d%ds --latency -s bench/get-fib.lua " + BASE
 					+ "/api/fib/30");
-			ours.get();
+			warmUntilSteady(ours);
 			rawCalls(clients);
 			List<Run> oursRuns = new ArrayList<>();
 			List<Run> rawRuns = new ArrayList<>();
@@ -645,6 +646,23 @@ public class Bench {
 	 * load before a path runs at its speed (a 2 s warm-up left the first measured run at a quarter
 	 * of the later ones).
 	 */
+	/**
+	 * Full-length runs of our long-running service, not measured, until one is within 5 % of the
+	 * one before (at most 6): on a slow 2-core machine its JIT took over a minute of load to settle,
+	 * and one run left the first measured repetition at a third of the last. The anchors start a
+	 * new JVM for every run (PerfTest) or warm up within it, so one run of theirs is enough.
+	 */
+	static void warmUntilSteady(Supplier<Run> ours) throws Exception {
+		double last = purgedAfter(ours).rate();
+		for (int i = 1; i < 6; i++) {
+			double rate = purgedAfter(ours).rate();
+			if (Math.abs(rate - last) <= 0.05 * last) {
+				return;
+			}
+			last = rate;
+		}
+	}
+
 	@SafeVarargs
 	static void warmUp(Supplier<Run>... runs) throws Exception {
 		for (Supplier<Run> run : runs) {
