@@ -126,8 +126,8 @@ class BrokerConfiguration {
 	 * The Java client's NIO mode ({@code amqp-patterns.client-nio}): one thread reads and writes
 	 * the connection's socket, and writes the frames that wait for it together, where blocking IO
 	 * makes one {@code write} per message. With many messages in flight on the
-	 * {@link PipelinedSender}'s channel, the broker then reads several per read, and spends about a
-	 * quarter less CPU per message (bench/README.md, scenario 1).
+	 * {@link PipelinedSender}'s channel, the broker then reads several per read, and spends a fifth
+	 * to a quarter less CPU per message (bench/README.md, scenario 1).
 	 */
 	@Bean
 	ConnectionFactoryCustomizer nioClientWhereConfigured(AmqpPatternsProperties properties) {
