@@ -137,16 +137,15 @@ class PipelinedSender implements SmartLifecycle {
 	private @Nullable ConfirmedChannel send(@Nullable ConfirmedChannel channel, Outgoing outgoing) {
 		ConfirmedChannel open = channel;
 		try {
-			if (open == null || !open.isOpen()) {
-				open = ConfirmedChannel.open(this.connectionFactory);
-			}
-			if (!open.publish(outgoing, this.mandatory)) { // closed under it: the message did not go out
-				open = ConfirmedChannel.open(this.connectionFactory);
-				if (!open.publish(outgoing, this.mandatory)) {
-					throw new AmqpResourceNotAvailableException("The broker closed a new channel at once");
+			for (int attempt = 0; attempt < 2; attempt++) { // a channel closed under the publish: once more
+				if (open == null || !open.isOpen()) {
+					open = ConfirmedChannel.open(this.connectionFactory);
+				}
+				if (open.publish(outgoing, this.mandatory)) {
+					return open;
 				}
 			}
-			return open;
+			throw new AmqpResourceNotAvailableException("The broker closed a new channel at once");
 		}
 		catch (RuntimeException ex) {
 			outgoing.correlation().getFuture().completeExceptionally(ex);
