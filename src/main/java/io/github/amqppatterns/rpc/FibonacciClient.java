@@ -3,6 +3,9 @@ package io.github.amqppatterns.rpc;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import io.github.amqppatterns.broker.BrokerInUse;
 import io.github.amqppatterns.broker.PlainText;
@@ -11,19 +14,25 @@ import io.github.amqppatterns.live.LiveEvents;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.amqp.AmqpException;
 import org.springframework.amqp.core.AmqpAdmin;
+import org.springframework.amqp.core.AmqpReplyTimeoutException;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageProperties;
 import org.springframework.amqp.core.QueueInformation;
-import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.amqp.rabbit.AsyncRabbitTemplate;
+import org.springframework.amqp.rabbit.RabbitMessageFuture;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.stereotype.Component;
 
 /**
  * The tutorial's {@code RPCClient}: sends n to {@code rpc_queue} and waits for the reply.
- * {@link RabbitTemplate#sendAndReceive} sets {@code reply_to} and {@code correlation_id} and
- * matches the reply to its caller; it uses direct reply-to where the broker has it, and a
- * temporary reply queue per call where it does not.
+ * {@link AsyncRabbitTemplate#sendAndReceive} sets {@code reply_to} and {@code correlation_id} and
+ * matches the reply to its caller (see {@link RpcTopology#rpcClientTemplate}). Waiting on its
+ * future, rather than inside a blocking {@code sendAndReceive}, lets a call that is slow to be
+ * answered ask whether any server is there at all.
  */
 @Component
 @ConditionalOnBooleanProperty(name = "amqp-patterns.rpc.client.enabled", matchIfMissing = true)
@@ -31,7 +40,7 @@ class FibonacciClient {
 
 	private static final Logger logger = LoggerFactory.getLogger(FibonacciClient.class);
 
-	private final RabbitTemplate rabbitTemplate;
+	private final AsyncRabbitTemplate rpcTemplate;
 
 	private final AmqpAdmin amqpAdmin;
 
@@ -39,23 +48,21 @@ class FibonacciClient {
 
 	private final Duration replyTimeout;
 
+	private final Duration serverCheckAfter;
+
 	private final LiveEvents live;
 
-	FibonacciClient(RabbitTemplate rabbitTemplate, AmqpAdmin amqpAdmin, BrokerInUse broker, RpcProperties properties,
+	FibonacciClient(AsyncRabbitTemplate rpcTemplate, AmqpAdmin amqpAdmin, BrokerInUse broker, RpcProperties properties,
 			LiveEvents live) {
-		this.rabbitTemplate = rabbitTemplate;
+		this.rpcTemplate = rpcTemplate;
 		this.amqpAdmin = amqpAdmin;
 		this.broker = broker;
 		this.replyTimeout = properties.replyTimeout();
+		this.serverCheckAfter = properties.serverCheckAfter();
 		this.live = live;
 	}
 
 	FibonacciReply call(int n) {
-		QueueInformation queue = this.amqpAdmin.getQueueInfo(RpcTopology.QUEUE);
-		if (queue == null || queue.getConsumerCount() == 0) {
-			throw new RpcFailure(RpcFailure.Kind.NO_SERVER, "No RPC server consumes '" + RpcTopology.QUEUE
-					+ "': start one (amqp-patterns.rpc.server.enabled=true) and try again");
-		}
 		Message request = PlainText.message(Integer.toString(n))
 			.setMessageId(UUID.randomUUID().toString())
 			// the broker drops a request nobody waits for any more, before a server computes it
@@ -64,7 +71,7 @@ class FibonacciClient {
 		logger.info(" [x] Requesting fib({})", n);
 		this.live.publish(() -> LiveEvent.rpc("rpc-request", RpcTopology.QUEUE, Integer.toString(n), null));
 		long started = System.nanoTime();
-		Message reply = this.rabbitTemplate.sendAndReceive("", RpcTopology.QUEUE, request);
+		Message reply = awaitReply(this.rpcTemplate.sendAndReceive("", RpcTopology.QUEUE, request));
 		long millis = Duration.ofNanos(System.nanoTime() - started).toMillis();
 		if (reply == null) {
 			this.live.publish(() -> LiveEvent.rpc("rpc-timeout", RpcTopology.QUEUE, Integer.toString(n), millis));
@@ -80,6 +87,50 @@ class FibonacciClient {
 		this.live.publish(() -> LiveEvent.rpc("rpc-reply", RpcTopology.QUEUE, body, millis));
 		String server = Objects.toString(properties.getHeader(FibonacciServer.SERVER_HEADER), "unknown");
 		return new FibonacciReply(n, body, body.length(), server, millis);
+	}
+
+	/**
+	 * The reply, or {@code null} when none came within the reply timeout. A call still unanswered
+	 * after {@code amqp-patterns.rpc.server-check-after} asks the broker, once, whether anyone
+	 * consumes {@code rpc_queue}. With nobody there it fails at once with a 503 rather than waiting
+	 * for a 504; its request stays in the queue until it expires. Most calls are answered before
+	 * that, and cost the broker no such question.
+	 */
+	private @Nullable Message awaitReply(RabbitMessageFuture future) {
+		try {
+			try {
+				return future.get(this.serverCheckAfter.toNanos(), TimeUnit.NANOSECONDS);
+			}
+			catch (TimeoutException slow) {
+				if (!serverConsumes()) {
+					future.cancel(false);
+					throw new RpcFailure(RpcFailure.Kind.NO_SERVER, "No RPC server consumes '" + RpcTopology.QUEUE
+							+ "': start one (amqp-patterns.rpc.server.enabled=true) and try again");
+				}
+				// the template completes the future at the reply timeout; this bound is a safety net
+				return future.get(this.replyTimeout.toNanos(), TimeUnit.NANOSECONDS);
+			}
+		}
+		catch (ExecutionException ex) {
+			if (ex.getCause() instanceof AmqpReplyTimeoutException) {
+				return null;
+			}
+			throw (ex.getCause() instanceof AmqpException amqp) ? amqp : new AmqpException(ex.getCause());
+		}
+		catch (TimeoutException ex) {
+			future.cancel(false);
+			return null;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			future.cancel(false);
+			throw new AmqpException("Interrupted while waiting for the reply", ex);
+		}
+	}
+
+	private boolean serverConsumes() {
+		QueueInformation queue = this.amqpAdmin.getQueueInfo(RpcTopology.QUEUE);
+		return queue != null && queue.getConsumerCount() > 0;
 	}
 
 }

@@ -18,18 +18,27 @@ import org.springframework.validation.annotation.Validated;
  * before sending, the server answers them with an error reply
  * @param replyTimeout how long a caller waits for the reply before a 504; also each request's
  * expiration, so a late server does not compute answers nobody waits for
+ * @param serverCheckAfter how long a call waits for its reply before it asks the broker whether
+ * any server consumes {@code rpc_queue}; with none, the caller gets a 503 then, not a 504 at the
+ * reply timeout. Calls answered sooner (most) cost the broker no such question. Less than the
+ * reply timeout
  * @param server the RPC server's settings
  * @param client the RPC client's (the HTTP endpoint's) settings
  */
 @Validated
 @ConfigurationProperties("amqp-patterns.rpc")
 record RpcProperties(@DefaultValue("1000000") @Min(0) @Max(10_000_000) int maxN,
-		@DefaultValue("5s") @NotNull Duration replyTimeout, @DefaultValue @Valid Server server,
+		@DefaultValue("5s") @NotNull Duration replyTimeout, @DefaultValue("100ms") @NotNull Duration serverCheckAfter,
+		@DefaultValue @Valid Server server,
 		@DefaultValue @Valid Client client) {
 
 	RpcProperties {
 		if (replyTimeout.toMillis() < 1) {
 			throw new IllegalArgumentException("amqp-patterns.rpc.reply-timeout must be at least 1ms");
+		}
+		if (serverCheckAfter.toMillis() < 1 || serverCheckAfter.compareTo(replyTimeout) >= 0) {
+			throw new IllegalArgumentException("amqp-patterns.rpc.server-check-after must be at least 1ms and less "
+					+ "than amqp-patterns.rpc.reply-timeout (" + replyTimeout + ")");
 		}
 	}
 

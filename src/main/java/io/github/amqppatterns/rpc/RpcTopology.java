@@ -3,10 +3,14 @@ package io.github.amqppatterns.rpc;
 import io.github.amqppatterns.broker.BrokerInUse;
 import io.github.amqppatterns.broker.ListenerContainerFactories;
 
+import org.springframework.amqp.core.AcknowledgeMode;
+import org.springframework.amqp.core.AnonymousQueue;
 import org.springframework.amqp.core.Queue;
+import org.springframework.amqp.rabbit.AsyncRabbitTemplate;
 import org.springframework.amqp.rabbit.config.SimpleRabbitListenerContainerFactory;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
-import org.springframework.boot.amqp.autoconfigure.RabbitTemplateCustomizer;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.amqp.rabbit.listener.DirectMessageListenerContainer;
 import org.springframework.boot.amqp.autoconfigure.SimpleRabbitListenerContainerFactoryConfigurer;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Bean;
@@ -41,13 +45,40 @@ class RpcTopology {
 	}
 
 	/**
-	 * The caller's wait for a reply is {@code amqp-patterns.rpc.reply-timeout}. The service sends
-	 * no other request-reply message, so Boot's template takes the setting.
+	 * The client's request-reply template, on Boot's {@code RabbitTemplate}. On RabbitMQ the
+	 * replies come by direct reply-to ({@code amq.rabbitmq.reply-to}), with no reply queue at all.
+	 * The embedded broker has no direct reply-to, so there they come to {@link #rpcReplyQueue}.
+	 * A call waits {@code amqp-patterns.rpc.reply-timeout} for its reply.
 	 */
 	@Bean
 	@ConditionalOnBooleanProperty(name = "amqp-patterns.rpc.client.enabled", matchIfMissing = true)
-	RabbitTemplateCustomizer rpcReplyTimeout(RpcProperties properties) {
-		return (template) -> template.setReplyTimeout(properties.replyTimeout().toMillis());
+	AsyncRabbitTemplate rpcClientTemplate(RabbitTemplate template, BrokerInUse broker, Queue rpcReplyQueue,
+			RpcProperties properties) {
+		AsyncRabbitTemplate client;
+		if (broker.isEmbedded()) {
+			DirectMessageListenerContainer replies = new DirectMessageListenerContainer(template.getConnectionFactory());
+			replies.setQueues(rpcReplyQueue);
+			replies.setAcknowledgeMode(AcknowledgeMode.NONE);
+			client = new AsyncRabbitTemplate(template, replies);
+		}
+		else {
+			client = new AsyncRabbitTemplate(template);
+		}
+		client.setReceiveTimeout(properties.replyTimeout().toMillis());
+		return client;
+	}
+
+	/**
+	 * The reply queue of this instance's client where the broker has no direct reply-to (the
+	 * embedded broker): the tutorial's callback queue, exclusive and auto-delete, gone with the
+	 * connection and declared again with it. RabbitMQ does not get it.
+	 */
+	@Bean
+	@ConditionalOnBooleanProperty(name = "amqp-patterns.rpc.client.enabled", matchIfMissing = true)
+	Queue rpcReplyQueue(BrokerInUse broker) {
+		Queue queue = new AnonymousQueue();
+		queue.setShouldDeclare(broker.isEmbedded());
+		return queue;
 	}
 
 }

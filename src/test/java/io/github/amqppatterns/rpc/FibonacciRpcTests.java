@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
@@ -97,7 +98,7 @@ class FibonacciRpcTests {
 		ExecutorService callers = Executors.newFixedThreadPool(6);
 		try {
 			List<CompletableFuture<FibonacciReply>> calls = IntStream.range(0, 6)
-				.mapToObj((i) -> CompletableFuture.supplyAsync(() -> fib(1_000_000 - i), callers))
+				.mapToObj((i) -> CompletableFuture.supplyAsync(() -> fib(300_000 - i), callers))
 				.toList();
 			List<String> servers = calls.stream().map(CompletableFuture::join).map(FibonacciReply::server).toList();
 			assertThat(servers.stream().distinct()).hasSize(2);
@@ -108,15 +109,47 @@ class FibonacciRpcTests {
 	}
 
 	@Test
-	void answers503AtOnceWhenNoServerConsumes() {
+	void answers503AtOnceWhenNoServerConsumesAndLeavesTheRequestToExpire() {
 		this.listeners.getListenerContainer(FibonacciServer.SERVER).stop();
 		try {
 			long started = System.nanoTime();
 			expectProblem(this.client.http().get().uri("/api/fib/30").exchange(), 503,
 					"No RPC server consumes 'rpc_queue'");
 			assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(1));
+			// sent before the client asked whether a server is there; it expires at the reply timeout
+			assertThat(this.amqpAdmin.getQueueInfo(RpcTopology.QUEUE).getMessageCount()).isEqualTo(1);
 		}
 		finally {
+			this.listeners.getListenerContainer(FibonacciServer.SERVER).start();
+			eventually().until(() -> this.amqpAdmin.getQueueInfo(RpcTopology.QUEUE).getMessageCount() == 0);
+		}
+	}
+
+	@Test
+	void waitsPastTheServerCheckForAServerThatIsSlowToAnswer() throws Exception {
+		Duration slowness = Duration.ofMillis(600); // amqp-patterns.rpc.server-check-after is 100 ms
+		this.listeners.getListenerContainer(FibonacciServer.SERVER).stop();
+		ScheduledExecutorService later = Executors.newSingleThreadScheduledExecutor();
+		try (Connection connection = PlainClient.connectionFactory(this.connectionDetails).newConnection()) {
+			Channel channel = connection.createChannel();
+			channel.basicQos(1);
+			channel.basicConsume(RpcTopology.QUEUE, false, (tag, request) -> later.schedule(() -> {
+				AMQP.BasicProperties properties = request.getProperties();
+				channel.basicPublish("", properties.getReplyTo(),
+						new AMQP.BasicProperties.Builder().correlationId(properties.getCorrelationId()).build(),
+						"832040".getBytes(StandardCharsets.UTF_8));
+				channel.basicAck(request.getEnvelope().getDeliveryTag(), false);
+				return null;
+			}, slowness.toMillis(), TimeUnit.MILLISECONDS), (tag) -> {
+			});
+
+			long started = System.nanoTime();
+			FibonacciReply reply = fib(30);
+			assertThat(reply.value()).isEqualTo("832040");
+			assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(slowness);
+		}
+		finally {
+			later.shutdownNow();
 			this.listeners.getListenerContainer(FibonacciServer.SERVER).start();
 		}
 	}
