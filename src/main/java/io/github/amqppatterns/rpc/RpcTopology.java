@@ -56,7 +56,8 @@ class RpcTopology {
 			RpcProperties properties) {
 		AsyncRabbitTemplate client;
 		if (broker.isEmbedded()) {
-			DirectMessageListenerContainer replies = new DirectMessageListenerContainer(template.getConnectionFactory());
+			DirectMessageListenerContainer replies = new DirectMessageListenerContainer(
+					template.getConnectionFactory());
 			replies.setQueues(rpcReplyQueue);
 			replies.setAcknowledgeMode(AcknowledgeMode.NONE);
 			client = new AsyncRabbitTemplate(template, replies);
