@@ -642,11 +642,6 @@ public class Bench {
 	}
 
 	/**
-	 * One full-length run of each, not measured: on 2 cores the JIT needs several seconds under
-	 * load before a path runs at its speed (a 2 s warm-up left the first measured run at a quarter
-	 * of the later ones).
-	 */
-	/**
 	 * Full-length runs of our long-running service, not measured, until one is within 5 % of the
 	 * one before (at most 6): on a slow 2-core machine its JIT took over a minute of load to settle,
 	 * and one run left the first measured repetition at a third of the last. The anchors start a
@@ -663,6 +658,11 @@ public class Bench {
 		}
 	}
 
+	/**
+	 * One full-length run of each, not measured: on 2 cores the JIT needs several seconds under
+	 * load before a path runs at its speed (a 2 s warm-up left the first measured run at a quarter
+	 * of the later ones).
+	 */
 	@SafeVarargs
 	static void warmUp(Supplier<Run>... runs) throws Exception {
 		for (Supplier<Run> run : runs) {

@@ -315,11 +315,8 @@ class PipelinedSender implements SmartLifecycle {
 		/** Every message still in flight is nacked: the broker may or may not have taken it. */
 		private void closed(ShutdownSignalException cause) {
 			String reason = "channel closed: " + cause.getMessage();
-			for (Long sequence : this.inFlight.keySet()) {
-				Outgoing outgoing = this.inFlight.remove(sequence);
-				if (outgoing != null) {
-					complete(outgoing, false, reason);
-				}
+			for (Map.Entry<Long, Outgoing> entry; (entry = this.inFlight.pollFirstEntry()) != null;) {
+				complete(entry.getValue(), false, reason);
 			}
 		}
 

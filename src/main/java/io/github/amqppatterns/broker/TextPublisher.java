@@ -9,6 +9,7 @@ import java.util.concurrent.TimeoutException;
 
 import io.github.amqppatterns.live.LiveEvent;
 import io.github.amqppatterns.live.LiveEvents;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.jspecify.annotations.Nullable;
@@ -54,12 +55,14 @@ public class TextPublisher {
 
 	private final Duration confirmTimeout;
 
-	private final MeterRegistry meterRegistry;
+	private final Meter.MeterProvider<Timer> publishTimer;
 
 	TextPublisher(PipelinedSender sender, RabbitTemplate rabbitTemplate, LiveEvents live,
 			BrokerInUse broker, PublishProperties properties, MeterRegistry meterRegistry) {
 		this.sender = sender;
-		this.meterRegistry = meterRegistry;
+		this.publishTimer = Timer.builder("amqp.patterns.publish")
+			.description("Publishes, from the send to the broker's confirm (or the failure)")
+			.withRegistry(meterRegistry);
 		this.converter = rabbitTemplate.getMessageConverter();
 		this.live = live;
 		this.broker = broker;
@@ -153,11 +156,7 @@ public class TextPublisher {
 	}
 
 	private void timed(String exchange, String outcome, long startedNanos) {
-		Timer.builder("amqp.patterns.publish")
-			.description("Publishes, from the send to the broker's confirm (or the failure)")
-			.tag("exchange", exchange.isEmpty() ? "amq.default" : exchange)
-			.tag("outcome", outcome)
-			.register(this.meterRegistry)
+		this.publishTimer.withTags("exchange", exchange.isEmpty() ? "amq.default" : exchange, "outcome", outcome)
 			.record(System.nanoTime() - startedNanos, TimeUnit.NANOSECONDS);
 	}
 
