@@ -7,8 +7,12 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.amqp.core.DeclarableCustomizer;
 import org.springframework.amqp.core.Queue;
+import org.springframework.amqp.rabbit.config.ContainerCustomizer;
 import org.springframework.amqp.rabbit.config.DirectRabbitListenerContainerFactory;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
+import org.springframework.amqp.rabbit.listener.AbstractMessageListenerContainer;
+import org.springframework.amqp.rabbit.listener.DirectMessageListenerContainer;
+import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
 import org.springframework.amqp.support.converter.MessageConverter;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.amqp.autoconfigure.ConnectionFactoryCustomizer;
@@ -91,10 +95,37 @@ class BrokerConfiguration {
 	 */
 	@Bean(ServerNamedQueue.CONTAINER_FACTORY)
 	DirectRabbitListenerContainerFactory subscriberListenerContainerFactory(
-			DirectRabbitListenerContainerFactoryConfigurer configurer, ConnectionFactory connectionFactory) {
+			DirectRabbitListenerContainerFactoryConfigurer configurer, ConnectionFactory connectionFactory,
+			ContainerCustomizer<DirectMessageListenerContainer> recovery) {
 		DirectRabbitListenerContainerFactory factory = new DirectRabbitListenerContainerFactory();
 		configurer.configure(factory, connectionFactory);
+		factory.setContainerCustomizer(recovery);
 		return factory;
+	}
+
+	/**
+	 * Simple containers (Boot applies it to its default factory; {@link ListenerContainerFactories}
+	 * to the others) try to bring back a lost consumer every
+	 * {@code amqp-patterns.listener.recovery-interval}, not every 5 s.
+	 */
+	@Bean
+	ContainerCustomizer<SimpleMessageListenerContainer> simpleContainerRecovery(ListenerProperties properties) {
+		return (container) -> recoverEvery(container, properties.recoveryInterval().toMillis());
+	}
+
+	/**
+	 * Direct containers restart lost consumers from a monitor task that runs every
+	 * {@code failedDeclarationRetryInterval} (5 s by default): that follows
+	 * {@code amqp-patterns.listener.recovery-interval} as well.
+	 */
+	@Bean
+	ContainerCustomizer<DirectMessageListenerContainer> directContainerRecovery(ListenerProperties properties) {
+		return (container) -> recoverEvery(container, properties.recoveryInterval().toMillis());
+	}
+
+	private static void recoverEvery(AbstractMessageListenerContainer container, long millis) {
+		container.setRecoveryInterval(millis);
+		container.setFailedDeclarationRetryInterval(millis);
 	}
 
 	/**

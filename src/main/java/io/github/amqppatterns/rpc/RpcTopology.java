@@ -7,10 +7,12 @@ import org.springframework.amqp.core.AcknowledgeMode;
 import org.springframework.amqp.core.AnonymousQueue;
 import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.rabbit.AsyncRabbitTemplate;
+import org.springframework.amqp.rabbit.config.ContainerCustomizer;
 import org.springframework.amqp.rabbit.config.SimpleRabbitListenerContainerFactory;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.amqp.rabbit.listener.DirectMessageListenerContainer;
+import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
 import org.springframework.boot.amqp.autoconfigure.SimpleRabbitListenerContainerFactoryConfigurer;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Bean;
@@ -40,8 +42,9 @@ class RpcTopology {
 	@Bean(SERVER_CONTAINER_FACTORY)
 	@ConditionalOnBooleanProperty(name = "amqp-patterns.rpc.server.enabled", matchIfMissing = true)
 	SimpleRabbitListenerContainerFactory rpcServerListenerContainerFactory(
-			SimpleRabbitListenerContainerFactoryConfigurer configurer, ConnectionFactory connectionFactory) {
-		return ListenerContainerFactories.oneAtATime(configurer, connectionFactory);
+			SimpleRabbitListenerContainerFactoryConfigurer configurer, ConnectionFactory connectionFactory,
+			ContainerCustomizer<SimpleMessageListenerContainer> recovery) {
+		return ListenerContainerFactories.oneAtATime(configurer, connectionFactory, recovery);
 	}
 
 	/**
@@ -53,13 +56,14 @@ class RpcTopology {
 	@Bean
 	@ConditionalOnBooleanProperty(name = "amqp-patterns.rpc.client.enabled", matchIfMissing = true)
 	AsyncRabbitTemplate rpcClientTemplate(RabbitTemplate template, BrokerInUse broker, Queue rpcReplyQueue,
-			RpcProperties properties) {
+			RpcProperties properties, ContainerCustomizer<DirectMessageListenerContainer> recovery) {
 		AsyncRabbitTemplate client;
 		if (broker.isEmbedded()) {
 			DirectMessageListenerContainer replies = new DirectMessageListenerContainer(
 					template.getConnectionFactory());
 			replies.setQueues(rpcReplyQueue);
 			replies.setAcknowledgeMode(AcknowledgeMode.NONE);
+			recovery.configure(replies);
 			client = new AsyncRabbitTemplate(template, replies);
 		}
 		else {

@@ -8,8 +8,10 @@ import org.springframework.amqp.core.BindingBuilder;
 import org.springframework.amqp.core.Declarables;
 import org.springframework.amqp.core.DirectExchange;
 import org.springframework.amqp.core.Queue;
+import org.springframework.amqp.rabbit.config.ContainerCustomizer;
 import org.springframework.amqp.rabbit.config.SimpleRabbitListenerContainerFactory;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
+import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
 import org.springframework.boot.amqp.autoconfigure.SimpleRabbitListenerContainerFactoryConfigurer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -56,9 +58,10 @@ class WorkQueueTopology {
 	 */
 	@Bean(CONTAINER_FACTORY)
 	SimpleRabbitListenerContainerFactory workQueueListenerContainerFactory(
-			SimpleRabbitListenerContainerFactoryConfigurer configurer, ConnectionFactory connectionFactory) {
+			SimpleRabbitListenerContainerFactoryConfigurer configurer, ConnectionFactory connectionFactory,
+			ContainerCustomizer<SimpleMessageListenerContainer> recovery) {
 		SimpleRabbitListenerContainerFactory factory = ListenerContainerFactories.oneAtATime(configurer,
-				connectionFactory);
+				connectionFactory, recovery);
 		factory.setAcknowledgeMode(AcknowledgeMode.MANUAL);
 		return factory;
 	}
