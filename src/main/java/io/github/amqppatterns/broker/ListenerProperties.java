@@ -13,7 +13,7 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param recoveryInterval how long a listener container waits before it tries again to bring back
  * a consumer it lost (the broker stopped, restarted or closed the connection) or one whose queue is
- * missing; so, after the broker is back, how long at most until every consumer is. Spring AMQP's
+ * missing; so, once the broker is back, about how long until every consumer is too. Spring AMQP's
  * own default is 5 s; each try while the broker is away is one refused connection and one log line
  */
 @Validated
