@@ -27,6 +27,8 @@ import org.springframework.stereotype.Component;
  * Reads the topology from the beans that declare it ({@code Exchange}, {@code Queue},
  * {@code Binding}, {@code Declarables}), grouped by the package of the configuration class that
  * declared each, and the consumers from the listener registry. Queue depths come from the broker.
+ * A bean that {@code RabbitAdmin} does not declare ({@code shouldDeclare} false, such as the RPC
+ * client's reply queue on a broker with direct reply-to) is not part of it.
  */
 @Component
 class TopologyReader {
@@ -77,12 +79,9 @@ class TopologyReader {
 				}
 				Object bean = this.beanFactory.getBean(name);
 				List<Declarable> list = declarablesByGroup.computeIfAbsent(group, (key) -> new ArrayList<>());
-				if (bean instanceof Declarables declarables) {
-					list.addAll(declarables.getDeclarables());
-				}
-				else {
-					list.add((Declarable) bean);
-				}
+				List<Declarable> declared = (bean instanceof Declarables declarables)
+						? List.copyOf(declarables.getDeclarables()) : List.of((Declarable) bean);
+				declared.stream().filter(Declarable::shouldDeclare).forEach(list::add);
 			}
 		}
 		Map<String, List<String>> consumersByQueue = consumersByQueue();

@@ -76,7 +76,8 @@ class RpcTopology {
 	/**
 	 * The reply queue of this instance's client where the broker has no direct reply-to (the
 	 * embedded broker): the tutorial's callback queue, exclusive and auto-delete, gone with the
-	 * connection and declared again with it. RabbitMQ does not get it.
+	 * connection and declared again with it. RabbitMQ does not get it, and the live page does not
+	 * show it there.
 	 */
 	@Bean
 	@ConditionalOnBooleanProperty(name = "amqp-patterns.rpc.client.enabled", matchIfMissing = true)

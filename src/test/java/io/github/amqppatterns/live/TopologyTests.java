@@ -63,6 +63,12 @@ class TopologyTests {
 		});
 	}
 
+	@Test
+	void listsOnlyQueuesThatExistOnTheBroker() {
+		eventually().untilAsserted(() -> assertThat(topology().groups()).flatExtracting(Topology.Group::queues)
+			.allSatisfy((queue) -> assertThat(queue.messages()).as("depth of %s", queue.name()).isNotNull()));
+	}
+
 	private Topology topology() {
 		return this.client.get("/api/topology", Topology.class);
 	}
