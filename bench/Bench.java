@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -274,14 +275,7 @@ public class Bench {
 	 * then one more, whose drain is measured from the end of its fill.
 	 */
 	static Run steadyDrain(int tasks) throws Exception {
-		double last = filledAndDrained(tasks).rate();
-		for (int i = 1; i < 5; i++) {
-			double rate = filledAndDrained(tasks).rate();
-			if (Math.abs(rate - last) <= 0.05 * last) {
-				break;
-			}
-			last = rate;
-		}
+		untilSteady(() -> filledAndDrained(tasks), 5);
 		return filledAndDrained(tasks);
 	}
 
@@ -685,9 +679,14 @@ public class Bench {
 	 * new JVM for every run (PerfTest) or warm up within it, so one run of theirs is enough.
 	 */
 	static void warmUntilSteady(Supplier<Run> ours) throws Exception {
-		double last = purgedAfter(ours).rate();
-		for (int i = 1; i < 6; i++) {
-			double rate = purgedAfter(ours).rate();
+		untilSteady(() -> purgedAfter(ours), 6);
+	}
+
+	/** Runs {@code run} until its rate is within 5 % of the run before, at most {@code most} times. */
+	static void untilSteady(Callable<Run> run, int most) throws Exception {
+		double last = run.call().rate();
+		for (int i = 1; i < most; i++) {
+			double rate = run.call().rate();
 			if (Math.abs(rate - last) <= 0.05 * last) {
 				return;
 			}

@@ -29,8 +29,7 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("amqp-patterns.rpc")
 record RpcProperties(@DefaultValue("1000000") @Min(0) @Max(10_000_000) int maxN,
 		@DefaultValue("5s") @NotNull Duration replyTimeout, @DefaultValue("100ms") @NotNull Duration serverCheckAfter,
-		@DefaultValue @Valid Server server,
-		@DefaultValue @Valid Client client) {
+		@DefaultValue @Valid Server server, @DefaultValue @Valid Client client) {
 
 	RpcProperties {
 		if (replyTimeout.toMillis() < 1) {
