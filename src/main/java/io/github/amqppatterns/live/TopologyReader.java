@@ -1,6 +1,7 @@
 package io.github.amqppatterns.live;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -79,8 +80,8 @@ class TopologyReader {
 				}
 				Object bean = this.beanFactory.getBean(name);
 				List<Declarable> list = declarablesByGroup.computeIfAbsent(group, (key) -> new ArrayList<>());
-				List<Declarable> declared = (bean instanceof Declarables declarables)
-						? List.copyOf(declarables.getDeclarables()) : List.of((Declarable) bean);
+				Collection<Declarable> declared = (bean instanceof Declarables declarables)
+						? declarables.getDeclarables() : List.of((Declarable) bean);
 				declared.stream().filter(Declarable::shouldDeclare).forEach(list::add);
 			}
 		}
