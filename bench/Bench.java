@@ -10,12 +10,17 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentNavigableMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -181,6 +186,8 @@ public class Bench {
 		// the shape of 32 HTTP clients that each wait for their message's confirm: one message in flight per channel
 		Supplier<Run> perfTestOneEach = () -> perfTestPublishing(32, 1);
 		Supplier<Run> management = () -> wrk(wrkManagement);
+		// the service's publishing without HTTP: 32 waiting clients on one shared confirm channel
+		Supplier<Run> sharedChannel = () -> sharedChannelPublishing(32);
 		Supplier<Run> ceiling = () -> wrk("wrk -t2 -c32 -d%ds --latency " + BASE + "/actuator/health/liveness");
 		List<Run> ceilingRuns = new ArrayList<>();
 		List<Run> oursRuns = new ArrayList<>();
@@ -188,8 +195,9 @@ public class Bench {
 		List<Run> managementRuns = new ArrayList<>();
 		List<Run> oursAgainRuns = new ArrayList<>();
 		List<Run> perfTestOneEachRuns = new ArrayList<>();
+		List<Run> sharedChannelRuns = new ArrayList<>();
 		warmUntilSteady(ours);
-		warmUp(perfTest, management, ceiling);
+		warmUp(perfTest, management, ceiling, sharedChannel);
 		for (int i = 0; i < repetitions; i++) {
 			oursRuns.add(purgedAfter(ours));
 			perfTestRuns.add(purgedAfter(perfTest));
@@ -197,6 +205,7 @@ public class Bench {
 			managementRuns.add(purgedAfter(management));
 			ceilingRuns.add(ceiling.get());
 			perfTestOneEachRuns.add(purgedAfter(perfTestOneEach));
+			sharedChannelRuns.add(purgedAfter(sharedChannel));
 		}
 		return List.of(
 				new Result("1", "`POST /api/tasks`, wrk, 32 connections", "PerfTest, 1 producer, persistent, "
@@ -210,7 +219,77 @@ public class Bench {
 						"— (reported: what HTTP alone allows here)"),
 				new Result("1d", "PerfTest shaped like 32 HTTP clients: 32 producers, 1 confirm in flight each",
 						"PerfTest, as in 1", "msg/s", perfTestOneEachRuns, perfTestRuns, Comparison.rateAtLeast(0),
-						"— (reported: what one message in flight per channel allows)"));
+						"— (reported: what one message in flight per channel allows)"),
+				new Result("1e", "the raw client shaped like the service: 32 threads sharing one confirm channel "
+						+ "(NIO), each waiting for its own confirm", "PerfTest, as in 1", "msg/s", sharedChannelRuns,
+						perfTestRuns, Comparison.rateAtLeast(0),
+						"— (reported: what the service's way of publishing allows without HTTP)"));
+	}
+
+	/**
+	 * The service's way of publishing, without HTTP: threads of the raw client sharing one channel
+	 * in confirm mode on one connection in NIO mode, as {@code PipelinedSender}'s, each publishing a
+	 * persistent message to task_queue (with a {@code message_id}, as the service's) and waiting
+	 * for its own confirm, matched through the publisher confirms tutorial's map of outstanding
+	 * confirms.
+	 */
+	static final class SharedConfirmChannel implements AutoCloseable {
+
+		private static final byte[] BODY = "bench task".getBytes(StandardCharsets.UTF_8);
+
+		private final Connection connection;
+
+		private final Channel channel;
+
+		private final ConcurrentNavigableMap<Long, CompletableFuture<Boolean>> inFlight = new ConcurrentSkipListMap<>();
+
+		@SuppressWarnings("deprecation") // the client's NIO mode, as the service's (amqp-patterns.client-nio)
+		SharedConfirmChannel() throws Exception {
+			ConnectionFactory factory = amqp.clone();
+			factory.useNio();
+			this.connection = factory.newConnection();
+			this.channel = this.connection.createChannel();
+			this.channel.confirmSelect();
+			this.channel.addConfirmListener((sequence, multiple) -> confirmed(sequence, multiple, true),
+					(sequence, multiple) -> confirmed(sequence, multiple, false));
+		}
+
+		void publish() throws Exception {
+			AMQP.BasicProperties properties = MessageProperties.PERSISTENT_TEXT_PLAIN.builder()
+				.messageId(UUID.randomUUID().toString())
+				.build();
+			CompletableFuture<Boolean> confirm = new CompletableFuture<>();
+			synchronized (this.channel) {
+				this.inFlight.put(this.channel.getNextPublishSeqNo(), confirm);
+				this.channel.basicPublish("", TASK_QUEUE, properties, BODY);
+			}
+			if (!confirm.get(5, TimeUnit.SECONDS)) {
+				throw new IllegalStateException("nacked");
+			}
+		}
+
+		private void confirmed(long sequence, boolean multiple, boolean ack) {
+			Map<Long, CompletableFuture<Boolean>> confirmed = multiple ? this.inFlight.headMap(sequence, true)
+					: this.inFlight.subMap(sequence, true, sequence, true);
+			confirmed.values().forEach((confirm) -> confirm.complete(ack));
+			confirmed.clear();
+		}
+
+		@Override
+		public void close() throws Exception {
+			this.connection.close();
+		}
+
+	}
+
+	/** {@code clients} threads publishing through one {@link SharedConfirmChannel} for {@link #seconds}. */
+	static Run sharedChannelPublishing(int clients) {
+		try (SharedConfirmChannel shared = new SharedConfirmChannel()) {
+			return callsFor(Collections.nCopies(clients, shared::publish));
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	/** PerfTest publishing persistent messages to task_queue, each producer with that many confirms in flight. */
@@ -442,24 +521,49 @@ public class Bench {
 
 	/** {@code clients} raw RPC clients calling for {@link #seconds}, each as fast as its answers come. */
 	static Run rawCalls(int clients) throws Exception {
+		List<RawRpcClient> opened = new ArrayList<>();
+		try {
+			for (int c = 0; c < clients; c++) {
+				opened.add(new RawRpcClient());
+			}
+			return callsFor(opened.stream().<Call>map((client) -> client::call).toList());
+		}
+		finally {
+			for (RawRpcClient client : opened) {
+				client.close();
+			}
+		}
+	}
+
+	/** One call of a client that waits for its answer: an RPC, a publish and its confirm. */
+	interface Call {
+
+		void call() throws Exception;
+
+	}
+
+	/**
+	 * Each of {@code callers} calling, on a thread of its own, for {@link #seconds}, as fast as its
+	 * answers come: the calls per second, their latencies, and the calls that failed.
+	 */
+	static Run callsFor(List<Call> callers) throws InterruptedException {
 		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+		int clients = callers.size();
 		List<long[]> latencies = new ArrayList<>();
 		long[] counts = new long[clients];
 		long[] errors = new long[clients];
 		CountDownLatch done = new CountDownLatch(clients);
-		List<RawRpcClient> opened = new ArrayList<>();
 		for (int c = 0; c < clients; c++) {
 			int index = c;
+			Call caller = callers.get(c);
 			long[] mine = new long[2_000_000];
 			latencies.add(mine);
-			RawRpcClient client = new RawRpcClient();
-			opened.add(client);
 			Thread thread = new Thread(() -> {
 				try {
 					while (System.nanoTime() < deadline && counts[index] < mine.length) {
 						long started = System.nanoTime();
 						try {
-							client.call();
+							caller.call();
 							mine[(int) counts[index]++] = System.nanoTime() - started;
 						}
 						catch (Exception ex) {
@@ -474,9 +578,6 @@ public class Bench {
 			thread.start();
 		}
 		done.await();
-		for (RawRpcClient client : opened) {
-			client.close();
-		}
 		long total = Arrays.stream(counts).sum();
 		long[] all = new long[(int) total];
 		int at = 0;
