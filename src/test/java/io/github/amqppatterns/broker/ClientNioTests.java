@@ -3,6 +3,7 @@ package io.github.amqppatterns.broker;
 import com.rabbitmq.client.ConnectionFactory;
 import io.github.amqppatterns.AmqpPatternsProperties;
 import io.github.amqppatterns.IntegrationTest;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
@@ -13,8 +14,8 @@ import org.springframework.util.unit.DataSize;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The client's connection runs on its Netty transport (non-blocking IO) unless
- * {@code amqp-patterns.client-nio=false} or TLS is on, and every pattern's test runs over it.
+ * The client's connection runs in NIO mode unless {@code amqp-patterns.client-nio=false}, and
+ * every pattern's test runs over it.
  */
 @IntegrationTest
 class ClientNioTests {
@@ -23,43 +24,23 @@ class ClientNioTests {
 	CachingConnectionFactory connectionFactory;
 
 	@Test
-	void connectsThroughTheClientsNettyTransportByDefault() {
-		ConnectionFactory factory = this.connectionFactory.getRabbitConnectionFactory();
-
-		assertThat(transport(factory, "netty")).isTrue();
-		assertThat(transport(factory, "nio")).as("the client's deprecated NIO mode").isFalse();
+	void connectsInNioModeByDefault() {
+		assertThat(nio(this.connectionFactory.getRabbitConnectionFactory())).isEqualTo(true);
 	}
 
 	@Test
 	void keepsTheClientsBlockingIoWhenTurnedOff() {
-		ConnectionFactory factory = customized(new ConnectionFactory(), false);
-
-		assertThat(transport(factory, "netty")).isFalse();
-		assertThat(transport(factory, "nio")).isFalse();
-	}
-
-	@Test
-	void keepsTheClientsBlockingIoOverTls() throws Exception {
-		ConnectionFactory tls = new ConnectionFactory();
-		tls.useSslProtocol();
-
-		ConnectionFactory factory = customized(tls, true);
-
-		assertThat(factory.isSSL()).isTrue();
-		assertThat(transport(factory, "netty")).as("Netty would not take the JDK SSLContext").isFalse();
-		assertThat(transport(factory, "nio")).isFalse();
-	}
-
-	private static ConnectionFactory customized(ConnectionFactory factory, boolean clientNio) {
+		ConnectionFactory factory = new ConnectionFactory();
 		new BrokerConfiguration()
-			.nioClientWhereConfigured(new AmqpPatternsProperties(null, DataSize.ofKilobytes(64), clientNio))
+			.nioClientWhereConfigured(new AmqpPatternsProperties(null, DataSize.ofKilobytes(64), false))
 			.customize(factory);
-		return factory;
+
+		assertThat(nio(factory)).isEqualTo(false);
 	}
 
-	/** The client has no getter for its transport. */
-	private static boolean transport(ConnectionFactory factory, String field) {
-		return Boolean.TRUE.equals(ReflectionTestUtils.getField(factory, field));
+	/** The client has no getter for it. */
+	private static @Nullable Object nio(ConnectionFactory factory) {
+		return ReflectionTestUtils.getField(factory, "nio");
 	}
 
 }
