@@ -221,17 +221,17 @@ public class Bench {
 						"PerfTest, as in 1", "msg/s", perfTestOneEachRuns, perfTestRuns, Comparison.rateAtLeast(0),
 						"— (reported: what one message in flight per channel allows)"),
 				new Result("1e", "the raw client shaped like the service: 32 threads sharing one confirm channel "
-						+ "(NIO), each waiting for its own confirm", "PerfTest, as in 1", "msg/s", sharedChannelRuns,
+						+ "(Netty), each waiting for its own confirm", "PerfTest, as in 1", "msg/s", sharedChannelRuns,
 						perfTestRuns, Comparison.rateAtLeast(0),
 						"— (reported: what the service's way of publishing allows without HTTP)"));
 	}
 
 	/**
 	 * The service's way of publishing, without HTTP: threads of the raw client sharing one channel
-	 * in confirm mode on one connection in NIO mode, as {@code PipelinedSender}'s, each publishing a
-	 * persistent message to task_queue (with a {@code message_id}, as the service's) and waiting
-	 * for its own confirm, matched through the publisher confirms tutorial's map of outstanding
-	 * confirms.
+	 * in confirm mode on one connection with non-blocking IO (the client's Netty transport), as
+	 * {@code PipelinedSender}'s, each publishing a persistent message to task_queue (with a
+	 * {@code message_id}, as the service's) and waiting for its own confirm, matched through the
+	 * publisher confirms tutorial's map of outstanding confirms.
 	 */
 	static final class SharedConfirmChannel implements AutoCloseable {
 
@@ -243,10 +243,9 @@ public class Bench {
 
 		private final ConcurrentNavigableMap<Long, CompletableFuture<Boolean>> inFlight = new ConcurrentSkipListMap<>();
 
-		@SuppressWarnings("deprecation") // the client's NIO mode, as the service's (amqp-patterns.client-nio)
 		SharedConfirmChannel() throws Exception {
 			ConnectionFactory factory = amqp.clone();
-			factory.useNio();
+			factory.netty();
 			this.connection = factory.newConnection();
 			this.channel = this.connection.createChannel();
 			this.channel.confirmSelect();

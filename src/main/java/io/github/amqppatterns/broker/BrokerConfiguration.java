@@ -154,19 +154,38 @@ class BrokerConfiguration {
 	}
 
 	/**
-	 * The Java client's NIO mode ({@code amqp-patterns.client-nio}): one thread reads and writes
-	 * the connection's socket, and writes the frames that wait for it together, where blocking IO
-	 * makes one {@code write} per message. With many messages in flight on the
+	 * The Java client's non-blocking IO ({@code amqp-patterns.client-nio}): its Netty transport,
+	 * on Java NIO, with the service's {@link ClientEventLoop}. One event-loop thread reads and
+	 * writes the connections' sockets, and writes the frames that wait for it together, where
+	 * blocking IO makes one {@code write} per message. With many messages in flight on the
 	 * {@link PipelinedSender}'s channel, the broker then reads several per read, and spends a fifth
-	 * to a quarter less CPU per message (bench/README.md, scenario 1).
+	 * to a quarter less CPU per message (bench/README.md, scenario 1). The client's own NIO mode
+	 * ({@code useNio()}), which did the same, is deprecated for this transport since amqp-client
+	 * 5.27.
+	 * <p>
+	 * Over TLS ({@code spring.rabbitmq.ssl.*}) the connection keeps blocking IO: the Netty transport
+	 * takes its TLS from a Netty {@code SslContext} of its own, and would not use the JDK
+	 * {@code SSLContext} that Boot sets on the client's factory.
 	 */
 	@Bean
-	ConnectionFactoryCustomizer nioClientWhereConfigured(AmqpPatternsProperties properties) {
+	ConnectionFactoryCustomizer nioClientWhereConfigured(AmqpPatternsProperties properties,
+			ClientEventLoop eventLoop) {
 		return (factory) -> {
-			if (properties.clientNio()) {
-				factory.useNio();
+			if (!properties.clientNio()) {
+				return;
 			}
+			if (factory.isSSL()) {
+				logger.info("TLS: the connection to the broker uses the client's blocking IO "
+						+ "(amqp-patterns.client-nio applies without TLS only)");
+				return;
+			}
+			factory.netty().eventLoopGroup(eventLoop.group());
 		};
+	}
+
+	@Bean
+	ClientEventLoop clientEventLoop() {
+		return new ClientEventLoop();
 	}
 
 }
