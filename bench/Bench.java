@@ -32,6 +32,9 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.MessageProperties;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
 
 /**
  * The benchmark (bench/README.md), run by bench/run: each scenario, ours against its anchor doing
@@ -237,6 +240,9 @@ public class Bench {
 
 		private static final byte[] BODY = "bench task".getBytes(StandardCharsets.UTF_8);
 
+		/** One IO thread of its own, as the service's {@code ClientEventLoop}. */
+		private final EventLoopGroup eventLoop = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+
 		private final Connection connection;
 
 		private final Channel channel;
@@ -245,7 +251,7 @@ public class Bench {
 
 		SharedConfirmChannel() throws Exception {
 			ConnectionFactory factory = amqp.clone();
-			factory.netty();
+			factory.netty().eventLoopGroup(this.eventLoop);
 			this.connection = factory.newConnection();
 			this.channel = this.connection.createChannel();
 			this.channel.confirmSelect();
@@ -276,7 +282,12 @@ public class Bench {
 
 		@Override
 		public void close() throws Exception {
-			this.connection.close();
+			try {
+				this.connection.close();
+			}
+			finally {
+				this.eventLoop.shutdownGracefully(0, 5, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
+			}
 		}
 
 	}
