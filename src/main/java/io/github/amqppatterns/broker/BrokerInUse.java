@@ -55,6 +55,11 @@ public final class BrokerInUse {
 		return this.queueType.durable(name);
 	}
 
+	/** A named, durable queue of the type this broker takes, with no practical delivery limit. */
+	public Queue durableWithoutDeliveryLimit(String name) {
+		return this.queueType.durableWithoutDeliveryLimit(name);
+	}
+
 	/**
 	 * The {@code expiration} property for a message that must not outlive {@code ttl}. RabbitMQ
 	 * reads it as milliseconds from now; Qpid Broker-J reads the AMQP 0-9-1 field as a point in

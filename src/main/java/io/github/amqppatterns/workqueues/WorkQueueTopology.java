@@ -46,7 +46,8 @@ class WorkQueueTopology {
 	@Bean
 	Declarables taskDeadLetters(BrokerInUse broker) {
 		DirectExchange exchange = new DirectExchange(DEAD_LETTER_EXCHANGE);
-		Queue queue = broker.durable(DEAD_LETTER_QUEUE);
+		// a listing fetches and puts back every message it shows: each time a delivery that counts
+		Queue queue = broker.durableWithoutDeliveryLimit(DEAD_LETTER_QUEUE);
 		return new Declarables(exchange, queue, BindingBuilder.bind(queue).to(exchange).with(QUEUE));
 	}
 

@@ -28,7 +28,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * With no broker to talk to, publishing fails fast with a 503 and health says DOWN: within
  * {@code spring.rabbitmq.connection-timeout} (2 s), whether the broker's port is closed or a peer
  * accepts the connection and never answers. These tests deliberately use no
- * {@code BrokerUnderTest}: the missing broker is the point.
+ * {@code BrokerUnderTest}: the missing broker is the point. They set
+ * {@code spring.rabbitmq.addresses}, which wins over any {@code SPRING_RABBITMQ_ADDRESSES} of the
+ * run (host and port would not).
  */
 class BrokerUnavailableTests {
 
@@ -59,8 +61,7 @@ class BrokerUnavailableTests {
 			try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
 				port = socket.getLocalPort();
 			}
-			registry.add("spring.rabbitmq.host", () -> "127.0.0.1");
-			registry.add("spring.rabbitmq.port", () -> port);
+			registry.add("spring.rabbitmq.addresses", () -> "127.0.0.1:" + port);
 		}
 
 		@Test
@@ -83,8 +84,7 @@ class BrokerUnavailableTests {
 
 		@DynamicPropertySource
 		static void silentPort(DynamicPropertyRegistry registry) {
-			registry.add("spring.rabbitmq.host", () -> "127.0.0.1");
-			registry.add("spring.rabbitmq.port", silentServer::port);
+			registry.add("spring.rabbitmq.addresses", () -> "127.0.0.1:" + silentServer.port());
 		}
 
 		@Test

@@ -116,6 +116,26 @@ class PoisonTaskTests {
 		awaitListed(poison);
 	}
 
+	/**
+	 * Each listing is a delivery of every message it shows ({@code basic.get}, then a requeue), and
+	 * a quorum queue on RabbitMQ 4 drops a message delivered more than 20 times unless its
+	 * declaration says otherwise. Listed 25 times, the dead letter is still there, and replays.
+	 */
+	@Test
+	void keepsADeadLetterThroughManyListingsAndReplaysIt() {
+		Published poison = postPoison(marker());
+		awaitDeadLettered(poison);
+		for (int listing = 1; listing <= 25; listing++) {
+			awaitListed(poison);
+		}
+
+		eventually().until(this::replay, (replay) -> replay.replayed() > 0);
+		eventually().until(() -> this.client.deliveries(MessagingPattern.WORK_QUEUES,
+				(d) -> poison.messageId().equals(d.messageId()) && d.deadLetteredAt() != null),
+				(all) -> all.size() == 2);
+		awaitListed(poison);
+	}
+
 	@Test
 	void countsEachDeadLetterOnceWhetherShownOrNot() {
 		String marker = marker();
