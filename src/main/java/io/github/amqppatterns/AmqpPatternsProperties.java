@@ -18,14 +18,11 @@ import org.springframework.validation.annotation.Validated;
  * classic on the embedded one
  * @param maxBodySize largest request body accepted by any endpoint, counted on the bytes
  * actually read; larger bodies get a 413
- * @param clientNio whether the RabbitMQ Java client runs its connection with non-blocking IO, on
- * its Netty transport (one thread that writes the frames waiting for it together), rather than
- * with blocking IO (a write per frame); over TLS it keeps blocking IO
  */
 @Validated
 @ConfigurationProperties("amqp-patterns")
 public record AmqpPatternsProperties(@Nullable QueueType queueType,
-		@DefaultValue("64KB") @NotNull DataSize maxBodySize, @DefaultValue("true") boolean clientNio) {
+		@DefaultValue("64KB") @NotNull DataSize maxBodySize) {
 
 	public AmqpPatternsProperties {
 		if (maxBodySize.toBytes() < 1) {

@@ -41,6 +41,12 @@ class BrokerConfiguration {
 	 * Publishes are {@code mandatory} where the broker in use returns unroutable messages. The
 	 * publisher reads a return from its {@code CorrelationData}; the callback only keeps Spring from
 	 * warning about each one (pub/sub with nobody bound is normal).
+	 * <p>
+	 * To match a return to its send, the template adds two headers to every message:
+	 * {@code spring_listener_return_correlation} (which template sent it) and
+	 * {@code spring_returned_message_correlation} (the {@code CorrelationData} id, here the
+	 * {@code message_id}). Consumers in any language see them, and the tutorials' clients ignore
+	 * them.
 	 */
 	@Bean
 	RabbitTemplateCustomizer mandatoryWhereTheBrokerReturns(BrokerInUse broker) {
@@ -49,15 +55,6 @@ class BrokerConfiguration {
 			template.setReturnsCallback((returned) -> logger.debug("Returned unroutable: {} {} (exchange '{}', key '{}')",
 					returned.getReplyCode(), returned.getReplyText(), returned.getExchange(), returned.getRoutingKey()));
 		};
-	}
-
-	/**
-	 * Sends the tutorials' messages, on a channel of its own with many confirms in flight;
-	 * {@code mandatory} where the broker in use returns unroutable messages.
-	 */
-	@Bean
-	PipelinedSender pipelinedSender(ConnectionFactory connectionFactory, BrokerInUse broker) {
-		return new PipelinedSender(connectionFactory, broker.publishesMandatory());
 	}
 
 	/** Picked up by Boot for the {@code RabbitTemplate} and every listener container. */
@@ -151,41 +148,6 @@ class BrokerConfiguration {
 	@Bean
 	ConnectionFactoryCustomizer namedClientThreads() {
 		return (factory) -> factory.setThreadFactory(new CustomizableThreadFactory("amqp-client-"));
-	}
-
-	/**
-	 * The Java client's non-blocking IO ({@code amqp-patterns.client-nio}): its Netty transport,
-	 * on Java NIO, with the service's {@link ClientEventLoop}. One event-loop thread reads and
-	 * writes the connections' sockets, and writes the frames that wait for it together, where
-	 * blocking IO makes one {@code write} per message. With many messages in flight on the
-	 * {@link PipelinedSender}'s channel, the broker then reads several per read, and spends a fifth
-	 * to a quarter less CPU per message (bench/README.md, scenario 1). The client's own NIO mode
-	 * ({@code useNio()}), which did the same, is deprecated for this transport since amqp-client
-	 * 5.27.
-	 * <p>
-	 * Over TLS ({@code spring.rabbitmq.ssl.*}) the connection keeps blocking IO: the Netty transport
-	 * takes its TLS from a Netty {@code SslContext} of its own, and would not use the JDK
-	 * {@code SSLContext} that Boot sets on the client's factory.
-	 */
-	@Bean
-	ConnectionFactoryCustomizer nioClientWhereConfigured(AmqpPatternsProperties properties,
-			ClientEventLoop eventLoop) {
-		return (factory) -> {
-			if (!properties.clientNio()) {
-				return;
-			}
-			if (factory.isSSL()) {
-				logger.info("TLS: the connection to the broker uses the client's blocking IO "
-						+ "(amqp-patterns.client-nio applies without TLS only)");
-				return;
-			}
-			factory.netty().eventLoopGroup(eventLoop.group());
-		};
-	}
-
-	@Bean
-	ClientEventLoop clientEventLoop() {
-		return new ClientEventLoop();
 	}
 
 }

@@ -17,37 +17,37 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.amqp.AmqpException;
+import org.springframework.amqp.core.Message;
+import org.springframework.amqp.core.MessageBuilderSupport;
 import org.springframework.amqp.core.MessageDeliveryMode;
-import org.springframework.amqp.core.MessageProperties;
 import org.springframework.amqp.rabbit.connection.CorrelationData;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
-import org.springframework.amqp.support.converter.MessageConverter;
 import org.springframework.stereotype.Component;
 
 /**
- * Publishes a text message the way the tutorials' senders do, and logs their
- * {@code [x] Sent} line. Every message gets a {@code message_id}, so a publish response and the
- * delivery it caused can be matched.
+ * Publishes a text message the way the tutorials' senders do, through Boot's
+ * {@link RabbitTemplate}, and logs their {@code [x] Sent} line. Every message gets a
+ * {@code message_id}, so a publish response and the delivery it caused can be matched.
  * <p>
- * A publish returns only once the broker confirmed the message (publisher confirms, bounded by
- * {@code amqp-patterns.publish.confirm-timeout}); a nack, no confirm in time, or a message returned
+ * A publish returns only once the broker confirmed the message: a correlated publisher confirm
+ * ({@code spring.rabbitmq.publisher-confirm-type=correlated}), whose {@link CorrelationData} future
+ * this thread waits on, bounded by {@code amqp-patterns.publish.confirm-timeout}. A nack, no
+ * confirm in time, a channel or connection lost before the confirm, or a message returned
  * unroutable where a queue must exist is a {@link PublishFailedException}. On RabbitMQ messages are
- * published {@code mandatory}, so an unroutable one is reported ({@code routed=false}).
+ * published {@code mandatory}, and the broker returns an unroutable one before it confirms it, so
+ * by the confirm {@link CorrelationData#getReturned()} says whether it was routed.
  * <p>
- * The message goes out through the {@link PipelinedSender}, on a channel shared with the other
- * requests' messages; this thread waits for the confirm of its own. Each publish is timed, from
- * the send to the broker's answer, in {@code amqp_patterns_publish_seconds}, by exchange
- * ({@code amq.default} for the default one) and outcome: {@code confirmed}, {@code returned} (no
- * queue took it, which the caller accepts) or {@code failed} (the caller got an error).
+ * Each publish is timed, from the send to the broker's answer, in
+ * {@code amqp_patterns_publish_seconds}, by exchange ({@code amq.default} for the default one) and
+ * outcome: {@code confirmed}, {@code returned} (no queue took it, which the caller accepts) or
+ * {@code failed} (the caller got an error).
  */
 @Component
 public class TextPublisher {
 
 	private static final Logger logger = LoggerFactory.getLogger(TextPublisher.class);
 
-	private final PipelinedSender sender;
-
-	private final MessageConverter converter;
+	private final RabbitTemplate rabbitTemplate;
 
 	private final LiveEvents live;
 
@@ -57,16 +57,15 @@ public class TextPublisher {
 
 	private final Meter.MeterProvider<Timer> publishTimer;
 
-	TextPublisher(PipelinedSender sender, RabbitTemplate rabbitTemplate, LiveEvents live,
-			BrokerInUse broker, PublishProperties properties, MeterRegistry meterRegistry) {
-		this.sender = sender;
-		this.publishTimer = Timer.builder("amqp.patterns.publish")
-			.description("Publishes, from the send to the broker's confirm (or the failure)")
-			.withRegistry(meterRegistry);
-		this.converter = rabbitTemplate.getMessageConverter();
+	TextPublisher(RabbitTemplate rabbitTemplate, LiveEvents live, BrokerInUse broker, PublishProperties properties,
+			MeterRegistry meterRegistry) {
+		this.rabbitTemplate = rabbitTemplate;
 		this.live = live;
 		this.broker = broker;
 		this.confirmTimeout = properties.confirmTimeout();
+		this.publishTimer = Timer.builder("amqp.patterns.publish")
+			.description("Publishes, from the send to the broker's confirm (or the failure)")
+			.withRegistry(meterRegistry);
 	}
 
 	/** Publishes to a queue through the default exchange: the queue must exist. */
@@ -100,11 +99,11 @@ public class TextPublisher {
 		Boolean routed;
 		long started = System.nanoTime();
 		try {
-			MessageProperties properties = new MessageProperties();
-			properties.setMessageId(messageId);
-			properties.setDeliveryMode(deliveryMode);
-			headers.forEach(properties::setHeader);
-			this.sender.send(exchange, routingKey, this.converter.toMessage(text, properties), correlation);
+			MessageBuilderSupport<Message> message = PlainText.message(text)
+				.setMessageId(messageId)
+				.setDeliveryMode(deliveryMode);
+			headers.forEach(message::setHeader);
+			this.rabbitTemplate.send(exchange, routingKey, message.build(), correlation);
 			routed = awaitConfirm(correlation, exchange, routingKey, queueMustExist);
 		}
 		catch (AmqpException | PublishFailedException ex) {
@@ -141,8 +140,7 @@ public class TextPublisher {
 			throw new PublishFailedException("The broker's confirm failed: " + ex.getCause());
 		}
 		if (!confirm.ack()) {
-			throw new PublishFailedException("The broker refused the message (nack"
-					+ ((confirm.reason() != null) ? ": " + confirm.reason() : "") + ")");
+			throw new PublishFailedException(notConfirmed(confirm.reason()));
 		}
 		if (!this.broker.publishesMandatory()) {
 			return null;
@@ -153,6 +151,23 @@ public class TextPublisher {
 					+ (exchange.isEmpty() ? "" : " by '" + exchange + "'") + ")");
 		}
 		return routed;
+	}
+
+	/**
+	 * Why a message was not confirmed. The broker's nack carries no reason: it refused the message.
+	 * Spring nacks every message still waiting for its confirm when their channel closes, with the
+	 * reason the channel closed: then the broker may have taken the message or not.
+	 */
+	private static String notConfirmed(@Nullable String channelClosed) {
+		if (channelClosed == null) {
+			return "The broker refused the message (nack)";
+		}
+		if (channelClosed.startsWith("connection error") || channelClosed.startsWith("clean connection shutdown")) {
+			return "The connection to the broker was lost before it confirmed the message: it may or may not have "
+					+ "been taken (" + channelClosed + ")";
+		}
+		return "The broker closed the channel before it confirmed the message: it may or may not have been taken ("
+				+ channelClosed + ")";
 	}
 
 	private void timed(String exchange, String outcome, long startedNanos) {

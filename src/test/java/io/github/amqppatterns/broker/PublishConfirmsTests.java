@@ -26,8 +26,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * A {@code 202} means the broker confirmed the message; a message that must reach a queue and
- * reaches none is refused (a 503 over HTTP, see {@code ApiExceptionHandler}). The messages share
- * one channel ({@link PipelinedSender}), and each sender still gets its own message's confirm.
+ * reaches none is refused (a 503 over HTTP, see {@code ApiExceptionHandler}). Concurrent senders
+ * each get their own message's confirm.
  */
 @IntegrationTest
 class PublishConfirmsTests {
@@ -93,11 +93,12 @@ class PublishConfirmsTests {
 	}
 
 	@Test
-	void failsTheMessagesOfAChannelTheBrokerClosesAndSendsTheNextOnesOnANewOne() {
+	void failsAMessageWhoseChannelTheBrokerClosesAndSendsTheNextOnANewOne() {
 		String exchange = "no-such-exchange-" + UUID.randomUUID();
-		// the broker closes the channel (404, no exchange): the message in flight on it is nacked
+		// the broker closes the channel (404, no exchange): Spring nacks the message in flight on it
 		assertThatExceptionOfType(PublishFailedException.class)
-			.isThrownBy(() -> this.publisher.toExchange(exchange, "", "lost", MessageDeliveryMode.PERSISTENT));
+			.isThrownBy(() -> this.publisher.toExchange(exchange, "", "lost", MessageDeliveryMode.PERSISTENT))
+			.withMessageContaining("closed the channel before it confirmed the message");
 
 		Published next = this.publisher.toQueue("hello", "next " + marker(), MessageDeliveryMode.PERSISTENT);
 		assertThat(next.confirmed()).isTrue();
