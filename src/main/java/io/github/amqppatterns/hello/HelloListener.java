@@ -12,7 +12,10 @@ import org.springframework.amqp.rabbit.annotation.RabbitListener;
 import org.springframework.stereotype.Component;
 
 /**
- * The tutorial's {@code Recv}: prints what arrives on {@code hello}.
+ * The tutorial's {@code Recv}: prints what arrives on {@code hello}. It consumes with autoAck, as
+ * {@code Recv} does ({@code basicConsume(QUEUE_NAME, true, …)}, {@code auto_ack=True}): the broker
+ * counts a message delivered once it has sent it, and there is no acknowledgement to send. Tutorial
+ * 2's workers are where acknowledgements come in.
  */
 @Component
 class HelloListener {
@@ -27,7 +30,7 @@ class HelloListener {
 		this.deliveryLog = deliveryLog;
 	}
 
-	@RabbitListener(id = CONSUMER, queues = HelloTopology.QUEUE)
+	@RabbitListener(id = CONSUMER, queues = HelloTopology.QUEUE, ackMode = "NONE")
 	void receive(Message message) {
 		Delivery delivery = this.deliveryLog.record(MessagingPattern.HELLO, CONSUMER, message);
 		logger.info("{}  [x] Received '{}'", CONSUMER, PlainText.preview(delivery.body()));

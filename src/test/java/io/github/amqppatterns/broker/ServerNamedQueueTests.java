@@ -16,9 +16,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Which consumers acknowledge: the subscribers of server-named queues consume with autoAck, as the
- * tutorials' receivers, in direct containers; the consumers of the named queues ack after their
- * work, in simple ones.
+ * Which consumers acknowledge: the tutorials' receivers consume with autoAck (the hello receiver,
+ * and the subscribers of server-named queues, in direct containers); the workers and the RPC
+ * server acknowledge after their work, in simple containers.
  */
 @IntegrationTest
 class ServerNamedQueueTests {
@@ -40,14 +40,20 @@ class ServerNamedQueueTests {
 	}
 
 	@Test
-	void consumersOfNamedQueuesAcknowledgeAfterTheirWork() {
-		List<AbstractMessageListenerContainer> consumers = containers(false);
+	void theHelloReceiverConsumesWithAutoAckAsTheTutorialsRecv() {
+		assertThat(this.registry.getListenerContainer("hello-receiver")).isInstanceOf(SimpleMessageListenerContainer.class)
+			.extracting((container) -> ((AbstractMessageListenerContainer) container).getAcknowledgeMode())
+			.isEqualTo(AcknowledgeMode.NONE);
+	}
 
-		// hello, worker-1, worker-2, fib-server
-		assertThat(consumers).hasSize(4).allSatisfy((container) -> {
-			assertThat(container.getAcknowledgeMode()).isNotEqualTo(AcknowledgeMode.NONE);
-			assertThat(container).isInstanceOf(SimpleMessageListenerContainer.class);
-		});
+	@Test
+	void theWorkersAndTheRpcServerAcknowledgeAfterTheirWork() {
+		assertThat(List.of("worker-1", "worker-2", "fib-server"))
+			.map((id) -> (AbstractMessageListenerContainer) this.registry.getListenerContainer(id))
+			.allSatisfy((container) -> {
+				assertThat(container.getAcknowledgeMode()).isNotEqualTo(AcknowledgeMode.NONE);
+				assertThat(container).isInstanceOf(SimpleMessageListenerContainer.class);
+			});
 	}
 
 	private List<AbstractMessageListenerContainer> containers(boolean serverNamed) {
