@@ -81,7 +81,7 @@ public class BrokerUnderTest {
 		Map<String, Object> properties() {
 			return switch (this) {
 				case CONFIGURED, TESTCONTAINERS -> Map.of("amqp-patterns.embedded-broker.enabled", "false");
-				case LOCAL -> Map.of("spring.rabbitmq.host", LOCAL_HOST, "spring.rabbitmq.port", LOCAL_PORT,
+				case LOCAL -> Map.of("spring.rabbitmq.addresses", LOCAL_HOST + ":" + LOCAL_PORT,
 						"spring.rabbitmq.username", "guest", "spring.rabbitmq.password", "guest");
 				case EMBEDDED -> Map.of("amqp-patterns.embedded-broker.enabled", "true");
 			};
@@ -155,9 +155,10 @@ public class BrokerUnderTest {
 
 		@Override
 		public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
+			// first: over any SPRING_RABBITMQ_* of the run, which may name another broker
 			context.getEnvironment()
 				.getPropertySources()
-				.addLast(new MapPropertySource("brokerUnderTest", this.source.properties()));
+				.addFirst(new MapPropertySource("brokerUnderTest", this.source.properties()));
 		}
 
 	}

@@ -3,14 +3,9 @@ package io.github.amqppatterns.faults;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
-import io.github.amqppatterns.deliveries.Delivery;
 import io.github.amqppatterns.deliveries.DeliveryLog;
-import io.github.amqppatterns.deliveries.MessagingPattern;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -36,9 +31,6 @@ class BrokerOutageTests {
 	 */
 	static final Duration HEAL = Duration.ofSeconds(5);
 
-	/** How often the heal is checked: a publish at most this often per pattern. */
-	static final Duration POLL = Duration.ofMillis(50);
-
 	/** {@code amqp-patterns.publish.confirm-timeout} (2 s) and 1 s to spare. */
 	static final Duration HUNG_BOUND = Duration.ofSeconds(3);
 
@@ -57,10 +49,13 @@ class BrokerOutageTests {
 
 	HttpUser user;
 
+	EveryPattern everyPattern;
+
 	@BeforeEach
 	void everyPatternDelivers() {
 		this.user = new HttpUser(this.port);
-		awaitEveryPatternDelivers(Duration.ofSeconds(30));
+		this.everyPattern = new EveryPattern(this.user, this.deliveryLog);
+		this.everyPattern.awaitDelivering(Duration.ofSeconds(30));
 	}
 
 	@Test
@@ -126,62 +121,8 @@ class BrokerOutageTests {
 		assertThat(fib.took()).isLessThan(HUNG_RPC_BOUND);
 	}
 
-	/** How long, from now, until every pattern delivers again; at most {@link #HEAL}. */
 	private long millisUntilEveryPatternDelivers() {
-		long started = System.nanoTime();
-		awaitEveryPatternDelivers(HEAL);
-		return (System.nanoTime() - started) / 1_000_000;
-	}
-
-	/** Publishes to every pattern until each consumer got one of the messages, within {@code atMost}. */
-	private void awaitEveryPatternDelivers(Duration atMost) {
-		long deadline = System.nanoTime() + atMost.toNanos();
-		awaitDelivered(deadline, MessagingPattern.HELLO, () -> this.user.postText("/api/hello", "back"), "hello-receiver");
-		awaitDelivered(deadline, MessagingPattern.WORK_QUEUES, () -> this.user.postText("/api/tasks", "back"),
-				"worker-1", "worker-2");
-		awaitDelivered(deadline, MessagingPattern.PUBSUB, () -> this.user.postText("/api/logs", "back"),
-				"logs-subscriber-1", "logs-subscriber-2");
-		awaitDelivered(deadline, MessagingPattern.ROUTING, () -> this.user.postText("/api/logs/error", "back"),
-				"error-only", "all-severities");
-		awaitDelivered(deadline, MessagingPattern.TOPICS,
-				() -> this.user.postText("/api/topics/quick.orange.rabbit", "back"), "Q1", "Q2");
-		awaitDelivered(deadline, MessagingPattern.HEADERS,
-				() -> this.user.postJson("/api/headers", "{\"headers\":{\"format\":\"pdf\",\"type\":\"report\"}}"),
-				"match-all", "match-any");
-		Awaitility.await()
-			.atMost(remaining(deadline))
-			.pollDelay(Duration.ZERO)
-			.pollInterval(POLL)
-			.until(() -> this.user.get("/api/fib/10").body().contains("\"55\""));
-	}
-
-	/**
-	 * Publishes with {@code publish} until each of {@code consumers} received one of the messages
-	 * it published (a message published before a subscriber's queue is back reaches no queue).
-	 */
-	private void awaitDelivered(long deadline, MessagingPattern pattern, Supplier<HttpUser.Answer> publish,
-			String... consumers) {
-		List<String> published = new ArrayList<>();
-		Awaitility.await().atMost(remaining(deadline)).pollDelay(Duration.ZERO).pollInterval(POLL).until(() -> {
-			Set<String> ids = Set.copyOf(published);
-			Set<String> receivers = this.deliveryLog
-				.newest((delivery) -> delivery.pattern() == pattern && ids.contains(delivery.messageId()), 1000)
-				.stream()
-				.map(Delivery::consumer)
-				.collect(Collectors.toSet());
-			if (receivers.containsAll(List.of(consumers))) {
-				return true;
-			}
-			HttpUser.Answer answer = publish.get();
-			if (answer.status() == 202 && answer.messageId() != null) {
-				published.add(answer.messageId());
-			}
-			return false;
-		});
-	}
-
-	private static Duration remaining(long deadline) {
-		return Duration.ofNanos(Math.max(deadline - System.nanoTime(), 1_000_000));
+		return this.everyPattern.millisUntilDelivering(HEAL);
 	}
 
 }

@@ -1,0 +1,254 @@
+package io.github.amqppatterns.faults;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import io.github.amqppatterns.deliveries.DeliveryLog;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The service on a three-node RabbitMQ 4 cluster, with all three addresses, while nodes fail: the
+ * node leading {@code task_queue} is killed, the node the service is connected to stops, then two
+ * nodes of three. Each test leaves every node up again.
+ */
+@ClusterTest
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ClusterFailoverTests {
+
+	static final int TASKS = 10_000;
+
+	static final int CLIENTS = 8;
+
+	static final int FAULT_AT = 3_000;
+
+	/** Every pattern delivers again this soon after the service's node stops. */
+	static final Duration HEAL = Duration.ofSeconds(5);
+
+	/** {@code amqp-patterns.publish.confirm-timeout} (2 s) and 1 s to spare. */
+	static final Duration CONFIRM_BOUND = Duration.ofSeconds(3);
+
+	static final List<String> NAMED_QUEUES = List.of("hello", "task_queue", "task_queue.dlq", "rpc_queue");
+
+	private static final JsonMapper json = JsonMapper.builder().build();
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	DeliveryLog deliveryLog;
+
+	@Autowired
+	CachingConnectionFactory connectionFactory;
+
+	HttpUser user;
+
+	EveryPattern everyPattern;
+
+	RabbitMq4 cluster;
+
+	@BeforeEach
+	void everyPatternDelivers() {
+		this.cluster = ThreeNodeCluster.shared();
+		this.user = new HttpUser(this.port);
+		this.everyPattern = new EveryPattern(this.user, this.deliveryLog);
+		this.everyPattern.awaitDelivering(Duration.ofSeconds(30));
+	}
+
+	@Test
+	@Order(1)
+	void declaresTheNamedQueuesAsQuorumQueuesWithAMemberOnEachNode() {
+		Set<String> nodes = IntStream.rangeClosed(1, 3).mapToObj(this.cluster::nodeName).collect(Collectors.toSet());
+		for (String queue : NAMED_QUEUES) {
+			JsonNode status = queueStatus(1, queue);
+			assertThat(status.get("type").asString()).as(queue).isEqualTo("quorum");
+			assertThat(texts(status.get("members"))).as(queue + "'s members").isEqualTo(nodes);
+		}
+	}
+
+	/**
+	 * {@code kill -9} of the node leading {@code task_queue}, not the service's own, while 8
+	 * clients post 10,000 tasks: a follower takes over, and every task that got a 202 is done.
+	 */
+	@Test
+	@Order(2)
+	void losesNoConfirmedTaskWhenTheNodeLeadingTheQueueIsKilled() throws Exception {
+		int leader = leaderNode("task_queue");
+		assertThat(leader).as("task_queue's leader, away from the service's node").isNotEqualTo(serviceNode());
+		try (TaskLoad load = new TaskLoad(this.user, CLIENTS, TASKS)) {
+			load.awaitConfirmed(FAULT_AT);
+			long killed = System.nanoTime();
+			this.cluster.kill(leader);
+			long firstAfter = load.millisToFirstConfirmedAfter(killed);
+			load.finish();
+			TaskLoad.Done done = load.awaitDone(this.deliveryLog);
+			int newLeader = leaderNode("task_queue");
+
+			List<TaskLoad.Refusal> refusals = load.refusals();
+			FaultReport.record("cluster: kill -9 of the node leading task_queue", String.format(
+					"%d tasks confirmed with a 202, 0 lost, %d duplicates, %d requests refused with a 503 (%s), "
+							+ "first 202 %d ms after the kill, node %d leads task_queue now (node %d did)",
+					load.confirmed(), done.duplicates(), refusals.size(), window(refusals), firstAfter, newLeader,
+					leader));
+			assertThat(load.unexpected()).as("answers other than 202 and 503").isZero();
+			assertThat(newLeader).isNotEqualTo(leader);
+		}
+		finally {
+			this.cluster.restart(leader);
+			awaitEveryNodeOnline();
+		}
+	}
+
+	/**
+	 * The node the service is connected to stops: the service connects to another address, declares
+	 * its server-named subscriber queues there, and every pattern delivers again within 5 s. What was
+	 * in flight when the connection went is a 503 that says so, never a refusal.
+	 */
+	@Test
+	@Order(3)
+	void reconnectsToAnotherNodeWhenItsOwnStopsAndEveryPatternDeliversAgain() throws Exception {
+		int own = serviceNode();
+		long healMillis;
+		try (TaskLoad load = new TaskLoad(this.user, 4, 2_000)) {
+			load.awaitConfirmed(500);
+			this.cluster.stopApp(own);
+			try {
+				healMillis = this.everyPattern.millisUntilDelivering(HEAL);
+				load.finish();
+				load.awaitDone(this.deliveryLog);
+				int now = serviceNode();
+				List<TaskLoad.Refusal> refusals = load.refusals();
+				FaultReport.record("cluster: stop_app of the service's node",
+						String.format("reconnected from node %d to node %d; every pattern delivered again %d ms after "
+								+ "stop_app; under 4 posting clients: 0 lost, %d requests refused with a 503 (%s)", own,
+								now, healMillis, refusals.size(), details(refusals)));
+				assertThat(now).isNotEqualTo(own);
+				assertThat(refusals).allSatisfy((refusal) -> assertThat(refusal.body())
+					.as("what a lost connection did to a publish")
+					.doesNotContain("refused the message")
+					.containsAnyOf("may or may not have been taken", "The message broker is unavailable"));
+			}
+			finally {
+				this.cluster.startApp(own);
+			}
+		}
+		awaitEveryNodeOnline();
+	}
+
+	/**
+	 * Two nodes of three stop: the quorum queues have no majority, so the broker confirms nothing
+	 * and every publish to one is a 503 within the confirm timeout, never a 202; once a node
+	 * returns, publishes are confirmed again.
+	 */
+	@Test
+	@Order(4)
+	void answers503WithoutAMajorityAndHealsWhenANodeReturns() {
+		int own = serviceNode();
+		List<Integer> others = IntStream.rangeClosed(1, 3).filter((node) -> node != own).boxed().toList();
+		List<HttpUser.Answer> withoutMajority = new ArrayList<>();
+		long healMillis;
+		others.forEach(this.cluster::stopApp);
+		try {
+			for (int i = 0; i < 3; i++) {
+				withoutMajority.add(this.user.postText("/api/tasks", "no majority " + i));
+			}
+		}
+		finally {
+			this.cluster.startApp(others.get(0));
+			long back = System.nanoTime();
+			Awaitility.await()
+				.atMost(Duration.ofSeconds(30))
+				.pollInterval(Duration.ofMillis(50))
+				.until(() -> this.user.postText("/api/tasks", "majority again").status() == 202);
+			healMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - back);
+			this.cluster.startApp(others.get(1));
+		}
+		awaitEveryNodeOnline();
+		FaultReport.record("cluster: two nodes of three stopped",
+				"3 publishes to task_queue answered " + withoutMajority.stream()
+					.map((answer) -> answer.status() + " in " + answer.took().toMillis() + " ms")
+					.collect(Collectors.joining(", ")) + "; a 202 again " + healMillis
+						+ " ms after start_app of one node");
+		assertThat(withoutMajority).allSatisfy((answer) -> {
+			assertThat(answer.status()).isEqualTo(503);
+			assertThat(answer.took()).isLessThan(CONFIRM_BOUND);
+			assertThat(answer.body()).contains("did not confirm the message within");
+		});
+	}
+
+	/** The node of the service's connection, read off the connection itself. */
+	private int serviceNode() {
+		return this.cluster.nodeOnPort(this.connectionFactory.createConnection().getDelegate().getPort());
+	}
+
+	private int leaderNode(String queue) {
+		String leader = queueStatus(1, queue).get("leader").asString();
+		return IntStream.rangeClosed(1, 3)
+			.filter((node) -> this.cluster.nodeName(node).equals(leader))
+			.findFirst()
+			.orElseThrow(() -> new IllegalStateException(queue + " is led by " + leader + ", none of the cluster's"));
+	}
+
+	/** Waits until every node is back and every named queue has all three members online. */
+	private void awaitEveryNodeOnline() {
+		Awaitility.await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+			for (String queue : NAMED_QUEUES) {
+				assertThat(texts(queueStatus(1, queue).get("online"))).as(queue + "'s members online").hasSize(3);
+			}
+		});
+	}
+
+	private JsonNode queueStatus(int node, String queue) {
+		JsonNode queues = json.readTree(this.cluster.ctl(node, "rabbitmqctl", "list_queues", "-q", "--formatter", "json",
+				"name", "type", "leader", "members", "online"));
+		for (JsonNode candidate : queues) {
+			if (queue.equals(candidate.get("name").asString())) {
+				return candidate;
+			}
+		}
+		throw new IllegalStateException("No queue " + queue + " on the cluster");
+	}
+
+	private static Set<String> texts(JsonNode array) {
+		Set<String> texts = new java.util.HashSet<>();
+		array.forEach((element) -> texts.add(element.asString()));
+		return texts;
+	}
+
+	private static String window(List<TaskLoad.Refusal> refusals) {
+		if (refusals.isEmpty()) {
+			return "none";
+		}
+		long millis = TimeUnit.NANOSECONDS.toMillis(refusals.get(refusals.size() - 1).atNanos() - refusals.get(0).atNanos());
+		return "all within " + millis + " ms; " + details(refusals);
+	}
+
+	private static String details(List<TaskLoad.Refusal> refusals) {
+		return refusals.stream()
+			.map((refusal) -> {
+				JsonNode problem = json.readTree(refusal.body());
+				return problem.path("detail").asString(refusal.body());
+			})
+			.map((detail) -> detail.replaceAll("\\(.*\\)", "(…)"))
+			.distinct()
+			.collect(Collectors.joining(" | "));
+	}
+
+}
