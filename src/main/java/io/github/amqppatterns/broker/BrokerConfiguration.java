@@ -103,7 +103,8 @@ class BrokerConfiguration {
 	/**
 	 * Simple containers (Boot applies it to its default factory; {@link ListenerContainerFactories}
 	 * to the others) try to bring back a lost consumer every
-	 * {@code amqp-patterns.listener.recovery-interval}, not every 5 s.
+	 * {@code amqp-patterns.listener.recovery-interval}, not every 5 s; and their observations have
+	 * tags of bounded values ({@link ObservationConfiguration}).
 	 */
 	@Bean
 	ContainerCustomizer<SimpleMessageListenerContainer> simpleContainerRecovery(ListenerProperties properties) {
@@ -113,7 +114,8 @@ class BrokerConfiguration {
 	/**
 	 * Direct containers restart lost consumers from a monitor task that runs every
 	 * {@code failedDeclarationRetryInterval} (5 s by default): that follows
-	 * {@code amqp-patterns.listener.recovery-interval} as well.
+	 * {@code amqp-patterns.listener.recovery-interval} as well. Their observations as the simple
+	 * containers'.
 	 */
 	@Bean
 	ContainerCustomizer<DirectMessageListenerContainer> directContainerRecovery(ListenerProperties properties) {
@@ -123,6 +125,7 @@ class BrokerConfiguration {
 	private static void recoverEvery(AbstractMessageListenerContainer container, long millis) {
 		container.setRecoveryInterval(millis);
 		container.setFailedDeclarationRetryInterval(millis);
+		container.setObservationConvention(ObservationConfiguration.LISTENER_TAGS);
 	}
 
 	/**

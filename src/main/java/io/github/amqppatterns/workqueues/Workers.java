@@ -10,6 +10,9 @@ import io.github.amqppatterns.broker.PublishProperties;
 import io.github.amqppatterns.deliveries.Delivery;
 import io.github.amqppatterns.deliveries.DeliveryLog;
 import io.github.amqppatterns.deliveries.MessagingPattern;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,6 +40,17 @@ import org.springframework.stereotype.Component;
  * waits for the broker's confirm, and only then acknowledges it: the task is in
  * {@code task_queue.dlq} before it leaves {@code task_queue}. If the broker does not confirm the
  * dead-letter, the task goes back to {@code task_queue}, to be tried again.
+ * <p>
+ * Why not Boot's listener retry ({@code spring.rabbitmq.listener.simple.retry.*}) and a
+ * {@code MessageRecoverer} bean: its recoverer ends the listener call normally, and then only the
+ * container can acknowledge, so the tutorial's lesson, the worker's own {@code basicAck} once the
+ * work is done, would vanish from the code (with manual acknowledgement nobody would acknowledge a
+ * recovered task at all). The retries are Spring Framework's {@code RetryTemplate} and the dead
+ * letter Spring AMQP's {@code RepublishMessageRecovererWithConfirms} all the same.
+ * <p>
+ * A worker handles its failures itself, so its listener observation never sees one; each attempt
+ * is counted in {@code amqp_patterns_work_attempts_total} by worker and outcome ({@code done},
+ * {@code failed}), and each task given up in the same counter as {@code dead-lettered}.
  */
 @Component
 class Workers {
@@ -58,9 +72,14 @@ class Workers {
 
 	private final MessageRecoverer deadLetterer;
 
+	private final Meter.MeterProvider<Counter> attempts;
+
 	Workers(DeliveryLog deliveryLog, WorkProperties properties, RabbitTemplate rabbitTemplate,
-			PublishProperties publishProperties) {
+			PublishProperties publishProperties, MeterRegistry meterRegistry) {
 		this.deliveryLog = deliveryLog;
+		this.attempts = Counter.builder("amqp.patterns.work.attempts")
+			.description("A worker's tries of its tasks (done, failed), and the tasks it gave up on (dead-lettered)")
+			.withRegistry(meterRegistry);
 		this.properties = properties;
 		this.retries = new RetryTemplate(properties.retryPolicy());
 		RepublishMessageRecovererWithConfirms deadLetterer = new RepublishMessageRecovererWithConfirms(rabbitTemplate,
@@ -90,6 +109,7 @@ class Workers {
 			this.retries.execute(() -> attempt(worker, task, delivery, attempts.incrementAndGet()));
 			channel.basicAck(deliveryTag, false);
 			this.deliveryLog.acked(delivery);
+			count(worker, "done");
 			logger.info("{}  [x] Done", worker);
 		}
 		catch (RetryException ex) {
@@ -120,6 +140,7 @@ class Workers {
 		}
 		catch (RuntimeException ex) {
 			this.deliveryLog.failed(delivery, attempt, String.valueOf(ex.getMessage()));
+			count(worker, "failed");
 			logger.warn("{}  [x] Failed, attempt {} of {}: {}", worker, attempt, this.properties.maxRetries() + 1,
 					ex.getMessage());
 			throw ex;
@@ -134,6 +155,7 @@ class Workers {
 			this.deadLetterer.recover(message, failure);
 			channel.basicAck(deliveryTag, false);
 			this.deliveryLog.deadLettered(delivery, WorkQueueTopology.DEAD_LETTER_QUEUE);
+			count(worker, "dead-lettered");
 			logger.warn("{}  [x] Gave up after {} attempts; dead-lettered to '{}'", worker, attempts,
 					WorkQueueTopology.DEAD_LETTER_QUEUE);
 		}
@@ -147,6 +169,10 @@ class Workers {
 					+ "redelivers the task, and it is also in '{}'", worker, ex.getMessage(),
 					WorkQueueTopology.DEAD_LETTER_QUEUE);
 		}
+	}
+
+	private void count(String worker, String outcome) {
+		this.attempts.withTags("worker", worker, "outcome", outcome).increment();
 	}
 
 	private static void requeue(String worker, Channel channel, long deliveryTag) {

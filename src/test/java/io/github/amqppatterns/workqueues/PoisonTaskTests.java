@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.rabbitmq.client.GetResponse;
 import io.github.amqppatterns.IntegrationTest;
@@ -103,6 +105,16 @@ class PoisonTaskTests {
 			.filteredOn((delivery) -> poison.messageId().equals(delivery.messageId()))
 			.as("one delivery: the retries are the worker's, not redeliveries")
 			.hasSize(1);
+		String metrics = this.client.get("/actuator/prometheus", String.class);
+		assertThat(counter(metrics, deadLettered.consumer(), "failed")).isGreaterThanOrEqualTo(this.maxRetries + 1);
+		assertThat(counter(metrics, deadLettered.consumer(), "dead-lettered")).isGreaterThanOrEqualTo(1);
+	}
+
+	/** {@code amqp_patterns_work_attempts_total} of a worker and outcome. */
+	private static double counter(String prometheus, String worker, String outcome) {
+		Matcher line = Pattern.compile("^amqp_patterns_work_attempts_total\\{(?=[^}]*outcome=\"" + outcome
+				+ "\")(?=[^}]*worker=\"" + worker + "\")[^}]*} (\\S+)$", Pattern.MULTILINE).matcher(prometheus);
+		return line.find() ? Double.parseDouble(line.group(1)) : 0;
 	}
 
 	@Test
