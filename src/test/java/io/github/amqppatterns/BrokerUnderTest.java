@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
@@ -45,6 +46,10 @@ import org.springframework.test.context.MergedContextConfiguration;
  * {@code BROKER_UNDER_TEST}) picks one of {@code configured}, {@code testcontainers},
  * {@code local} and {@code embedded} instead; the build runs the suite a second time with
  * {@code embedded}. A chosen broker that is not there fails every test; none is skipped.
+ * <p>
+ * On a configured or local RabbitMQ, which others may use too, the run works in a virtual host of
+ * its own ({@link TestVirtualHost}); a Testcontainers broker and the embedded one are the run's
+ * alone.
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class BrokerUnderTest {
@@ -60,6 +65,8 @@ public class BrokerUnderTest {
 	private static final Logger logger = LoggerFactory.getLogger(BrokerUnderTest.class);
 
 	private static final Source SOURCE = chooseSource();
+
+	private static final Map<String, Object> PROPERTIES = SOURCE.properties();
 
 	/** Whether the tests run against the embedded broker rather than a RabbitMQ. */
 	public static boolean isEmbedded() {
@@ -77,12 +84,20 @@ public class BrokerUnderTest {
 
 		CONFIGURED, TESTCONTAINERS, LOCAL, EMBEDDED;
 
-		/** What the service is told, so that it uses this broker and no other. */
+		/**
+		 * What the service is told, so that it uses this broker and no other; on a shared RabbitMQ,
+		 * with the run's own virtual host, created here.
+		 */
 		Map<String, Object> properties() {
 			return switch (this) {
-				case CONFIGURED, TESTCONTAINERS -> Map.of("amqp-patterns.embedded-broker.enabled", "false");
+				case CONFIGURED -> Map.of("amqp-patterns.embedded-broker.enabled", "false", "spring.rabbitmq.virtual-host",
+						TestVirtualHost.create(configuredHost(), settingOr("spring.rabbitmq.username", "guest"),
+								settingOr("spring.rabbitmq.password", "guest"))
+							.name());
+				case TESTCONTAINERS -> Map.of("amqp-patterns.embedded-broker.enabled", "false");
 				case LOCAL -> Map.of("spring.rabbitmq.addresses", LOCAL_HOST + ":" + LOCAL_PORT,
-						"spring.rabbitmq.username", "guest", "spring.rabbitmq.password", "guest");
+						"spring.rabbitmq.username", "guest", "spring.rabbitmq.password", "guest",
+						"spring.rabbitmq.virtual-host", TestVirtualHost.create(LOCAL_HOST, "guest", "guest").name());
 				case EMBEDDED -> Map.of("amqp-patterns.embedded-broker.enabled", "true");
 			};
 		}
@@ -90,8 +105,8 @@ public class BrokerUnderTest {
 	}
 
 	private static Source chooseSource() {
-		String chosen = Optional.ofNullable(System.getProperty(CHOICE)).orElse(System.getenv("BROKER_UNDER_TEST"));
-		if (chosen != null && !chosen.isBlank()) {
+		String chosen = setting(CHOICE);
+		if (chosen != null) {
 			Source source = Arrays.stream(Source.values())
 				.filter((candidate) -> candidate.name().equalsIgnoreCase(chosen.trim()))
 				.findFirst()
@@ -121,13 +136,34 @@ public class BrokerUnderTest {
 
 	private static @Nullable String configuredAddress() {
 		for (String name : List.of("spring.rabbitmq.addresses", "spring.rabbitmq.host")) {
-			String value = Optional.ofNullable(System.getProperty(name))
-				.orElse(System.getenv(name.toUpperCase(Locale.ROOT).replace('.', '_')));
-			if (value != null && !value.isBlank()) {
+			String value = setting(name);
+			if (value != null) {
 				return value;
 			}
 		}
 		return null;
+	}
+
+	/** The host of the configured broker's first address. */
+	private static String configuredHost() {
+		String address = Objects.requireNonNull(configuredAddress()).split(",")[0].trim();
+		String hostAndPort = address.contains("@") ? address.substring(address.lastIndexOf('@') + 1) : address;
+		hostAndPort = hostAndPort.replaceFirst("^amqps?://", "").replaceFirst("/.*$", "");
+		return hostAndPort.contains(":") ? hostAndPort.substring(0, hostAndPort.lastIndexOf(':')) : hostAndPort;
+	}
+
+	private static String settingOr(String name, String otherwise) {
+		return Optional.ofNullable(setting(name)).orElse(otherwise);
+	}
+
+	/**
+	 * A setting of the run: the system property {@code name}, or else the environment variable of
+	 * the same name in upper case with {@code _} for {@code .} and {@code -}; never blank.
+	 */
+	static @Nullable String setting(String name) {
+		String value = Optional.ofNullable(System.getProperty(name))
+			.orElse(System.getenv(name.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_')));
+		return (value != null && !value.isBlank()) ? value.trim() : null;
 	}
 
 	private static boolean answers(String host, int port) {
@@ -146,19 +182,19 @@ public class BrokerUnderTest {
 		@Override
 		public ContextCustomizer createContextCustomizer(Class<?> testClass,
 				List<ContextConfigurationAttributes> configAttributes) {
-			return new Customizer(SOURCE);
+			return new Customizer(PROPERTIES);
 		}
 
 	}
 
-	private record Customizer(Source source) implements ContextCustomizer {
+	private record Customizer(Map<String, Object> properties) implements ContextCustomizer {
 
 		@Override
 		public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
 			// first: over any SPRING_RABBITMQ_* of the run, which may name another broker
 			context.getEnvironment()
 				.getPropertySources()
-				.addFirst(new MapPropertySource("brokerUnderTest", this.source.properties()));
+				.addFirst(new MapPropertySource("brokerUnderTest", this.properties));
 		}
 
 	}
