@@ -7,8 +7,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-import io.github.amqppatterns.live.LiveEvent;
-import io.github.amqppatterns.live.LiveEvents;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -126,8 +124,9 @@ public class TextPublisher {
 			confirm = correlation.getFuture().get(this.confirmTimeout.toMillis(), TimeUnit.MILLISECONDS);
 		}
 		catch (TimeoutException ex) {
-			throw new PublishFailedException("The broker did not confirm the message within " + this.confirmTimeout
-					+ " (amqp-patterns.publish.confirm-timeout); it may or may not have been taken");
+			throw new PublishFailedException("The broker did not confirm the message within "
+					+ this.confirmTimeout.toMillis() + " ms (amqp-patterns.publish.confirm-timeout); it may or may not "
+					+ "have been taken");
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
