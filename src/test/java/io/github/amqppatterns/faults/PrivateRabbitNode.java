@@ -3,12 +3,9 @@ package io.github.amqppatterns.faults;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.env.MapPropertySource;
 import org.springframework.test.context.ContextConfigurationAttributes;
 import org.springframework.test.context.ContextCustomizer;
 import org.springframework.test.context.ContextCustomizerFactory;
-import org.springframework.test.context.MergedContextConfiguration;
 
 /**
  * The single RabbitMQ 4 node of the fault-injection tests ({@link RabbitMq4}), which they stop,
@@ -75,21 +72,10 @@ final class PrivateRabbitNode {
 		@Override
 		public ContextCustomizer createContextCustomizer(Class<?> testClass,
 				List<ContextConfigurationAttributes> configAttributes) {
-			return new Customizer();
-		}
-
-	}
-
-	private record Customizer() implements ContextCustomizer {
-
-		@Override
-		public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
-			context.getEnvironment()
-				.getPropertySources()
-				.addFirst(new MapPropertySource("privateRabbitNode",
-						Map.of("spring.rabbitmq.addresses", "127.0.0.1:" + shared().port(), "spring.rabbitmq.username",
-								"guest", "spring.rabbitmq.password", "guest", "amqp-patterns.embedded-broker.enabled",
-								"false")));
+			return new PropertiesFirst("privateRabbitNode",
+					Map.of("spring.rabbitmq.addresses", "127.0.0.1:" + shared().port(), "spring.rabbitmq.username",
+							"guest", "spring.rabbitmq.password", "guest", "amqp-patterns.embedded-broker.enabled",
+							"false"));
 		}
 
 	}
