@@ -1,7 +1,5 @@
 package io.github.amqppatterns.broker;
 
-import io.github.amqppatterns.AmqpPatternsProperties;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,7 +31,7 @@ class BrokerConfiguration {
 
 	@Bean
 	BrokerInUse brokerInUse(ObjectProvider<EmbeddedBroker> embedded, RabbitConnectionDetails details,
-			AmqpPatternsProperties properties) {
+			QueueTypeProperties properties) {
 		return new BrokerInUse(embedded.getIfAvailable(), details, properties.queueType());
 	}
 

@@ -9,7 +9,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * The embedded broker.
+ * The embedded broker. {@link OnEmbeddedBroker} reads {@code enabled} before any bean exists, so it
+ * binds this record itself, with Boot's {@code Binder}: one definition of the setting, read.
  *
  * @param enabled {@code true} to always start it, {@code false} never; unset (the default), it
  * starts when no broker is configured ({@code spring.rabbitmq.host}, {@code .port} and
@@ -18,6 +19,9 @@ import org.springframework.validation.annotation.Validated;
  * with a RabbitMQ on 5672
  */
 @Validated
-@ConfigurationProperties("amqp-patterns.embedded-broker")
+@ConfigurationProperties(EmbeddedBrokerProperties.PREFIX)
 record EmbeddedBrokerProperties(@Nullable Boolean enabled, @DefaultValue("0") @Min(0) @Max(65535) int port) {
+
+	static final String PREFIX = "amqp-patterns.embedded-broker";
+
 }

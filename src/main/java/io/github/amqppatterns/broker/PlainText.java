@@ -49,7 +49,7 @@ public final class PlainText {
 	 * when bodies were binary).
 	 */
 	public static String preview(String text) {
-		String cut = (text.length() > LOG_PREVIEW_CHARS) ? text.substring(0, LOG_PREVIEW_CHARS) + "…" : text;
+		String cut = cut(text, LOG_PREVIEW_CHARS);
 		int first = 0;
 		while (first < cut.length() && !Character.isISOControl(cut.charAt(first))) {
 			first++;
@@ -75,6 +75,19 @@ public final class PlainText {
 			}
 		}
 		return escaped.toString();
+	}
+
+	/**
+	 * {@code text} cut to at most {@code maxChars} characters, and marked with {@code …} where it
+	 * was: every body the service shows (a log line, an API answer, the live page) is bounded so. A
+	 * cut never splits a surrogate pair (an emoji, say), which would leave half a character.
+	 */
+	public static String cut(String text, int maxChars) {
+		if (text.length() <= maxChars) {
+			return text;
+		}
+		int end = (maxChars > 0 && Character.isHighSurrogate(text.charAt(maxChars - 1))) ? maxChars - 1 : maxChars;
+		return text.substring(0, end) + "…";
 	}
 
 	private static Charset charsetOf(@Nullable String encoding) {

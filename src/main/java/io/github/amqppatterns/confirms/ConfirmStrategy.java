@@ -1,10 +1,8 @@
 package io.github.amqppatterns.confirms;
 
-import java.util.Arrays;
 import java.util.Locale;
-import java.util.stream.Collectors;
 
-import io.github.amqppatterns.web.InvalidInputException;
+import io.github.amqppatterns.web.EnumIds;
 
 /**
  * Tutorial 7's ways of waiting for publisher confirms.
@@ -25,11 +23,7 @@ enum ConfirmStrategy {
 	}
 
 	static ConfirmStrategy fromId(String id) {
-		return Arrays.stream(values())
-			.filter((strategy) -> strategy.id().equals(id))
-			.findFirst()
-			.orElseThrow(() -> new InvalidInputException("strategy", "Unknown strategy '" + id + "'; allowed: "
-					+ Arrays.stream(values()).map(ConfirmStrategy::id).collect(Collectors.joining(", "))));
+		return EnumIds.parse(ConfirmStrategy.class, ConfirmStrategy::id, "strategy", id);
 	}
 
 }

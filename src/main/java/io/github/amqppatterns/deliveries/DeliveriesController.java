@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.function.Predicate;
 
 import io.github.amqppatterns.web.ApiErrors;
+import io.github.amqppatterns.web.EnumIds;
 import io.github.amqppatterns.web.InvalidInputException;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -34,9 +35,9 @@ class DeliveriesController {
 			@RequestParam(defaultValue = "100") @Min(1) @Max(MAX_LIMIT) int limit) {
 		Predicate<Delivery> filter = (delivery) -> true;
 		if (pattern != null) {
-			MessagingPattern wanted = MessagingPattern.fromId(pattern)
-				.orElseThrow(() -> new InvalidInputException("pattern",
-						"Unknown pattern '" + pattern + "'; known patterns: " + MessagingPattern.ids()));
+			MessagingPattern wanted = EnumIds.find(MessagingPattern.class, MessagingPattern::id, pattern)
+				.orElseThrow(() -> new InvalidInputException("pattern", "Unknown pattern '" + pattern
+						+ "'; known patterns: " + EnumIds.list(MessagingPattern.class, MessagingPattern::id)));
 			filter = filter.and((delivery) -> delivery.pattern() == wanted);
 		}
 		if (consumer != null) {

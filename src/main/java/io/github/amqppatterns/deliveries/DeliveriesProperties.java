@@ -11,7 +11,7 @@ import org.springframework.validation.annotation.Validated;
  * Bounds of the in-memory delivery log.
  *
  * @param capacity how many deliveries are kept; the oldest is dropped first
- * @param maxBodyChars how much of each body is kept
+ * @param maxBodyChars how much of each body is kept; a longer one is cut and marked with {@code …}
  */
 @Validated
 @ConfigurationProperties("amqp-patterns.deliveries")

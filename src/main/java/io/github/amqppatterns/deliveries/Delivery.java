@@ -14,7 +14,8 @@ import org.jspecify.annotations.Nullable;
  * @param exchange the exchange it was published to ({@code ""} for the default exchange)
  * @param routingKey the routing key it was published with
  * @param messageId the AMQP {@code message_id}, when the producer set one
- * @param body the body as text, cut at {@code amqp-patterns.deliveries.max-body-chars}
+ * @param body the body as text, cut at {@code amqp-patterns.deliveries.max-body-chars} and then
+ * marked with {@code …}, as a dead letter's is
  * @param redelivered whether the broker flagged it as a redelivery
  * @param receivedAt when the consumer received it
  * @param ackedAt when the consumer acknowledged it, for consumers that acknowledge by hand (the

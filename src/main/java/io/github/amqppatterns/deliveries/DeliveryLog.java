@@ -10,9 +10,9 @@ import java.util.Objects;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
+import io.github.amqppatterns.broker.LiveEvent;
+import io.github.amqppatterns.broker.LiveEvents;
 import io.github.amqppatterns.broker.PlainText;
-import io.github.amqppatterns.live.LiveEvent;
-import io.github.amqppatterns.live.LiveEvents;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.amqp.core.Message;
@@ -50,10 +50,7 @@ public class DeliveryLog {
 	/** Records that {@code consumer} received {@code message} now. */
 	public Delivery record(MessagingPattern pattern, String consumer, Message message) {
 		MessageProperties props = message.getMessageProperties();
-		String body = PlainText.of(message);
-		if (body.length() > this.properties.maxBodyChars()) {
-			body = body.substring(0, this.properties.maxBodyChars());
-		}
+		String body = PlainText.cut(PlainText.of(message), this.properties.maxBodyChars());
 		Delivery delivery;
 		synchronized (this.deliveries) {
 			delivery = new Delivery(++this.sequence, pattern, consumer,

@@ -1,8 +1,5 @@
 package io.github.amqppatterns.deliveries;
 
-import java.util.Arrays;
-import java.util.Optional;
-
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
@@ -22,14 +19,6 @@ public enum MessagingPattern {
 	@JsonValue
 	public String id() {
 		return this.id;
-	}
-
-	static Optional<MessagingPattern> fromId(String id) {
-		return Arrays.stream(values()).filter((pattern) -> pattern.id.equals(id)).findFirst();
-	}
-
-	static String ids() {
-		return String.join(", ", Arrays.stream(values()).map(MessagingPattern::id).toList());
 	}
 
 }

@@ -12,6 +12,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
+import io.github.amqppatterns.broker.LiveEvent;
+import io.github.amqppatterns.broker.LiveEvents;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

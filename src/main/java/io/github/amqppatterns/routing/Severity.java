@@ -1,10 +1,8 @@
 package io.github.amqppatterns.routing;
 
-import java.util.Arrays;
 import java.util.Locale;
-import java.util.stream.Collectors;
 
-import io.github.amqppatterns.web.InvalidInputException;
+import io.github.amqppatterns.web.EnumIds;
 
 /**
  * Tutorial 4's severities, used as routing keys: lower case, as the tutorial clients send them.
@@ -18,12 +16,7 @@ enum Severity {
 	}
 
 	static Severity fromRoutingKey(String key) {
-		return Arrays.stream(values())
-			.filter((severity) -> severity.routingKey().equals(key))
-			.findFirst()
-			.orElseThrow(() -> new InvalidInputException("severity",
-					"Unknown severity '" + key + "'; allowed: "
-							+ Arrays.stream(values()).map(Severity::routingKey).collect(Collectors.joining(", "))));
+		return EnumIds.parse(Severity.class, Severity::routingKey, "severity", key);
 	}
 
 }

@@ -4,6 +4,8 @@ import java.math.BigInteger;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Pattern;
 
+import io.github.amqppatterns.broker.PlainText;
+
 /**
  * Exact Fibonacci numbers by fast doubling: O(log n) big-number multiplications, where the
  * tutorial's recursion makes O(fib(n)) calls. With F(k) and F(k+1) known,
@@ -98,9 +100,8 @@ final class Fibonacci {
 	static int parseN(String text, int maxN) {
 		String trimmed = text.trim();
 		if (!DECIMAL.matcher(trimmed).matches() || Long.parseLong(trimmed) > maxN) {
-			String shown = (trimmed.length() > 40) ? trimmed.substring(0, 40) + "…" : trimmed;
-			throw new IllegalArgumentException(
-					"n must be a whole number from 0 to " + maxN + " (amqp-patterns.rpc.max-n); got '" + shown + "'");
+			throw new IllegalArgumentException("n must be a whole number from 0 to " + maxN
+					+ " (amqp-patterns.rpc.max-n); got '" + PlainText.cut(trimmed, 40) + "'");
 		}
 		return Integer.parseInt(trimmed);
 	}

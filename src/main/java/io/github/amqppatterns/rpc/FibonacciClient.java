@@ -8,9 +8,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import io.github.amqppatterns.broker.BrokerInUse;
+import io.github.amqppatterns.broker.LiveEvent;
+import io.github.amqppatterns.broker.LiveEvents;
 import io.github.amqppatterns.broker.PlainText;
-import io.github.amqppatterns.live.LiveEvent;
-import io.github.amqppatterns.live.LiveEvents;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,7 +24,7 @@ import org.springframework.amqp.core.MessageProperties;
 import org.springframework.amqp.core.QueueInformation;
 import org.springframework.amqp.rabbit.AsyncRabbitTemplate;
 import org.springframework.amqp.rabbit.RabbitMessageFuture;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,7 +35,7 @@ import org.springframework.stereotype.Component;
  * answered ask whether any server is there at all.
  */
 @Component
-@ConditionalOnBooleanProperty(name = "amqp-patterns.rpc.client.enabled", matchIfMissing = true)
+@Conditional(OnRpcRole.Client.class)
 class FibonacciClient {
 
 	private static final Logger logger = LoggerFactory.getLogger(FibonacciClient.class);

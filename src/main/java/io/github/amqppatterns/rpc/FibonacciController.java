@@ -3,7 +3,7 @@ package io.github.amqppatterns.rpc;
 import io.github.amqppatterns.web.ApiErrors;
 import io.github.amqppatterns.web.InvalidInputException;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code GET /api/fib/{n}}: fib(n), computed by an RPC server behind {@code rpc_queue}.
  */
 @RestController
-@ConditionalOnBooleanProperty(name = "amqp-patterns.rpc.client.enabled", matchIfMissing = true)
+@Conditional(OnRpcRole.Client.class)
 class FibonacciController {
 
 	private final FibonacciClient client;

@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageBuilderSupport;
 import org.springframework.amqp.rabbit.annotation.RabbitListener;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
  * dropped, never requeued.
  */
 @Component
-@ConditionalOnBooleanProperty(name = "amqp-patterns.rpc.server.enabled", matchIfMissing = true)
+@Conditional(OnRpcRole.Server.class)
 class FibonacciServer {
 
 	static final String SERVER = "fib-server";
@@ -52,8 +52,7 @@ class FibonacciServer {
 		this.instance = hostName() + ":" + ProcessHandle.current().pid();
 	}
 
-	@RabbitListener(id = SERVER, queues = RpcTopology.QUEUE, containerFactory = RpcTopology.SERVER_CONTAINER_FACTORY,
-			concurrency = "${amqp-patterns.rpc.server.concurrency:1}")
+	@RabbitListener(id = SERVER, queues = RpcTopology.QUEUE, containerFactory = RpcTopology.SERVER_CONTAINER_FACTORY)
 	@Nullable Message serve(Message request) {
 		this.deliveryLog.record(MessagingPattern.RPC, SERVER, request);
 		String text = PlainText.of(request);

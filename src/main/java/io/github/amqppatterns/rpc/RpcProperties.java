@@ -12,7 +12,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * The Fibonacci RPC.
+ * The Fibonacci RPC. The roles' {@code enabled} flags are read by a condition, {@link OnRpcRole},
+ * which binds this record itself, so that no annotation repeats their names and defaults.
  *
  * @param maxN largest n served (fib(1,000,000) has 208,988 digits); the client refuses larger n
  * before sending, the server answers them with an error reply
@@ -26,10 +27,12 @@ import org.springframework.validation.annotation.Validated;
  * @param client the RPC client's (the HTTP endpoint's) settings
  */
 @Validated
-@ConfigurationProperties("amqp-patterns.rpc")
+@ConfigurationProperties(RpcProperties.PREFIX)
 record RpcProperties(@DefaultValue("1000000") @Min(0) @Max(10_000_000) int maxN,
 		@DefaultValue("5s") @NotNull Duration replyTimeout, @DefaultValue("100ms") @NotNull Duration serverCheckAfter,
 		@DefaultValue @Valid Server server, @DefaultValue @Valid Client client) {
+
+	static final String PREFIX = "amqp-patterns.rpc";
 
 	RpcProperties {
 		if (replyTimeout.toMillis() < 1) {

@@ -14,8 +14,8 @@ import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.amqp.rabbit.listener.DirectMessageListenerContainer;
 import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
 import org.springframework.boot.amqp.autoconfigure.SimpleRabbitListenerContainerFactoryConfigurer;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 
 /**
@@ -37,14 +37,18 @@ class RpcTopology {
 
 	/**
 	 * The tutorial server's {@code basicQos(1)}: a server takes one request at a time, so requests
-	 * spread fairly over several servers instead of queueing behind a long computation.
+	 * spread fairly over several servers instead of queueing behind a long computation. It runs
+	 * {@code amqp-patterns.rpc.server.concurrency} of them.
 	 */
 	@Bean(SERVER_CONTAINER_FACTORY)
-	@ConditionalOnBooleanProperty(name = "amqp-patterns.rpc.server.enabled", matchIfMissing = true)
+	@Conditional(OnRpcRole.Server.class)
 	SimpleRabbitListenerContainerFactory rpcServerListenerContainerFactory(
 			SimpleRabbitListenerContainerFactoryConfigurer configurer, ConnectionFactory connectionFactory,
-			ContainerCustomizer<SimpleMessageListenerContainer> recovery) {
-		return ListenerContainerFactories.oneAtATime(configurer, connectionFactory, recovery);
+			ContainerCustomizer<SimpleMessageListenerContainer> recovery, RpcProperties properties) {
+		SimpleRabbitListenerContainerFactory factory = ListenerContainerFactories.oneAtATime(configurer,
+				connectionFactory, recovery);
+		factory.setConcurrentConsumers(properties.server().concurrency());
+		return factory;
 	}
 
 	/**
@@ -54,7 +58,7 @@ class RpcTopology {
 	 * A call waits {@code amqp-patterns.rpc.reply-timeout} for its reply.
 	 */
 	@Bean
-	@ConditionalOnBooleanProperty(name = "amqp-patterns.rpc.client.enabled", matchIfMissing = true)
+	@Conditional(OnRpcRole.Client.class)
 	AsyncRabbitTemplate rpcClientTemplate(RabbitTemplate template, BrokerInUse broker, Queue rpcReplyQueue,
 			RpcProperties properties, ContainerCustomizer<DirectMessageListenerContainer> recovery) {
 		AsyncRabbitTemplate client;
@@ -80,7 +84,7 @@ class RpcTopology {
 	 * show it there.
 	 */
 	@Bean
-	@ConditionalOnBooleanProperty(name = "amqp-patterns.rpc.client.enabled", matchIfMissing = true)
+	@Conditional(OnRpcRole.Client.class)
 	Queue rpcReplyQueue(BrokerInUse broker) {
 		Queue queue = new AnonymousQueue();
 		queue.setShouldDeclare(broker.isEmbedded());

@@ -2,12 +2,10 @@ package io.github.amqppatterns.web;
 
 import java.util.stream.Collectors;
 
-import io.github.amqppatterns.broker.PublishFailedException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.amqp.AmqpException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -27,7 +25,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 /**
  * Every error the API answers is an RFC 9457 {@code application/problem+json} that says what was
  * wrong and what is allowed; Spring MVC's own exceptions are handled by the base class the same
- * way. No stack trace ever reaches a client.
+ * way. No stack trace ever reaches a client. The broker's failures (503) are the broker package's
+ * own advice, asked first.
  */
 @RestControllerAdvice
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
@@ -47,38 +46,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		return tooLarge(ex);
 	}
 
-	/**
-	 * The broker could not be reached or refused the operation: a 503 within
-	 * {@code spring.rabbitmq.connection-timeout}, so clients can retry later.
-	 */
-	@ExceptionHandler
-	ProblemDetail brokerUnavailable(AmqpException ex) {
-		logger.warn("Broker unavailable: {}", ex.toString());
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-				"The message broker is unavailable; nothing was published. Try again later.");
-		problem.setTitle("Broker unavailable");
-		return problem;
-	}
-
 	/** A failure nobody foresaw: logged in full here, answered without internals. */
 	@ExceptionHandler
 	ProblemDetail unexpected(Exception ex) {
 		logger.error("Unexpected failure", ex);
 		return ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
 				"The service failed unexpectedly; the failure is logged.");
-	}
-
-	/**
-	 * The broker refused the message, did not confirm it in time, or returned it where a queue must
-	 * take it: nothing the client can rely on was published.
-	 */
-	@ExceptionHandler
-	ProblemDetail notConfirmed(PublishFailedException ex) {
-		logger.warn("Publish not confirmed: {}", ex.getMessage());
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-				ex.getMessage() + ". Try again later.");
-		problem.setTitle("Message not taken by the broker");
-		return problem;
 	}
 
 	@Override

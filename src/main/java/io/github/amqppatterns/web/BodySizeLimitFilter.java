@@ -2,7 +2,6 @@ package io.github.amqppatterns.web;
 
 import java.io.IOException;
 
-import io.github.amqppatterns.AmqpPatternsProperties;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -26,7 +25,7 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
 
 	private final long maxBytes;
 
-	BodySizeLimitFilter(AmqpPatternsProperties properties) {
+	BodySizeLimitFilter(BodySizeProperties properties) {
 		this.maxBytes = properties.maxBodySize().toBytes();
 	}
 

@@ -175,10 +175,7 @@ class DeadLetters {
 
 		static DeadLetter of(Message message) {
 			MessageProperties properties = message.getMessageProperties();
-			String body = PlainText.of(message);
-			if (body.length() > BODY_CHARS) {
-				body = body.substring(0, BODY_CHARS) + "…";
-			}
+			String body = PlainText.cut(PlainText.of(message), BODY_CHARS);
 			Object reason = properties.getHeader(RepublishMessageRecoverer.X_EXCEPTION_MESSAGE);
 			Object attempts = properties.getHeader(Workers.ATTEMPTS_HEADER);
 			return new DeadLetter(properties.getMessageId(), body, (reason != null) ? reason.toString() : null,

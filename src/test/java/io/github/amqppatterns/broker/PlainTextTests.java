@@ -28,4 +28,16 @@ class PlainTextTests {
 		assertThat(PlainText.preview("x".repeat(500))).hasSize(PlainText.LOG_PREVIEW_CHARS + 1).endsWith("…");
 	}
 
+	@Test
+	void marksOnlyABodyItCut() {
+		assertThat(PlainText.cut("0123456789", 10)).isEqualTo("0123456789");
+		assertThat(PlainText.cut("0123456789", 4)).isEqualTo("0123…");
+	}
+
+	@Test
+	void neverCutsACharacterInHalf() {
+		assertThat(PlainText.cut("ab\uD83D\uDC07cd", 3)).isEqualTo("ab…");
+		assertThat(PlainText.cut("ab\uD83D\uDC07cd", 4)).isEqualTo("ab\uD83D\uDC07…");
+	}
+
 }

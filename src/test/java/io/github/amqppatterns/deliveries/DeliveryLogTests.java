@@ -35,8 +35,8 @@ class DeliveryLogTests {
 	}
 
 	@Test
-	void cutsLongBodies() {
-		assertThat(this.log.record(MessagingPattern.HELLO, "c", message("0123456789")).body()).isEqualTo("01234");
+	void cutsLongBodiesAndMarksTheCut() {
+		assertThat(this.log.record(MessagingPattern.HELLO, "c", message("0123456789")).body()).isEqualTo("01234…");
 	}
 
 	@Test

@@ -2,6 +2,8 @@ package io.github.amqppatterns.live;
 
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.github.amqppatterns.broker.LiveEvent;
+import io.github.amqppatterns.broker.LiveEvents;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

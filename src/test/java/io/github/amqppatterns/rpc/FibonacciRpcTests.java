@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.amqp.core.AmqpAdmin;
 import org.springframework.amqp.rabbit.listener.RabbitListenerEndpointRegistry;
+import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.amqp.autoconfigure.RabbitConnectionDetails;
 
@@ -73,6 +74,14 @@ class FibonacciRpcTests {
 		assertThat(large.digits()).isEqualTo(20_899);
 		assertThat(large.value()).startsWith(fib100000.substring(0, 50)).endsWith(fib100000.substring(20_849))
 			.isEqualTo(fib100000);
+	}
+
+	/** {@code amqp-patterns.rpc.server.concurrency} is 2 in every integration test. */
+	@Test
+	void servesWithAsManyConsumersAsConfigured() {
+		SimpleMessageListenerContainer server = (SimpleMessageListenerContainer) this.listeners
+			.getListenerContainer(FibonacciServer.SERVER);
+		eventually().untilAsserted(() -> assertThat(server.getActiveConsumerCount()).isEqualTo(2));
 	}
 
 	@Test

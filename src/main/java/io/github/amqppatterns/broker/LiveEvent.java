@@ -1,4 +1,4 @@
-package io.github.amqppatterns.live;
+package io.github.amqppatterns.broker;
 
 import java.time.Instant;
 
@@ -7,7 +7,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Something that happened to a message, published through {@link LiveEvents} by the code that saw
- * it, and streamed to the page. Fields that do not apply to a kind are left out.
+ * it, and streamed to the page ({@code GET /api/events}). Fields that do not apply to a kind are
+ * left out.
  *
  * @param kind what happened: {@code published} (about to go out), {@code confirmed} (the broker
  * took it), {@code publish-failed} (it did not), {@code delivered}, {@code acked}, {@code failed} (a
@@ -63,7 +64,7 @@ public record LiveEvent(String kind, Instant at, @Nullable String exchange, @Nul
 	}
 
 	private static String cut(String body) {
-		return (body.length() > BODY_CHARS) ? body.substring(0, BODY_CHARS) + "…" : body;
+		return PlainText.cut(body, BODY_CHARS);
 	}
 
 }

@@ -1,10 +1,11 @@
-package io.github.amqppatterns.live;
+package io.github.amqppatterns.broker;
 
 import java.util.function.Supplier;
 
 /**
  * Where the code that sees something happen to a message tells the live page: the publisher, the
- * consumers, the RPC client.
+ * consumers, the RPC client. Declared here, beside the publisher, and implemented by the
+ * {@code live} package's stream, so that publishing and consuming do not depend on the page.
  * <p>
  * A direct call, not a Spring application event: this runs for every message, and the event
  * multicaster's work (wrapping the event, resolving its type, finding and calling its listener)
