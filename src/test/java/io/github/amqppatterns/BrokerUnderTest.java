@@ -91,13 +91,13 @@ public class BrokerUnderTest {
 		Map<String, Object> properties() {
 			return switch (this) {
 				case CONFIGURED -> Map.of("amqp-patterns.embedded-broker.enabled", "false", "spring.rabbitmq.virtual-host",
-						TestVirtualHost.create(configuredHost(), settingOr("spring.rabbitmq.username", "guest"),
+						TestVirtualHost.onConfigured(configuredHost(), settingOr("spring.rabbitmq.username", "guest"),
 								settingOr("spring.rabbitmq.password", "guest"))
 							.name());
 				case TESTCONTAINERS -> Map.of("amqp-patterns.embedded-broker.enabled", "false");
 				case LOCAL -> Map.of("spring.rabbitmq.addresses", LOCAL_HOST + ":" + LOCAL_PORT,
 						"spring.rabbitmq.username", "guest", "spring.rabbitmq.password", "guest",
-						"spring.rabbitmq.virtual-host", TestVirtualHost.create(LOCAL_HOST, "guest", "guest").name());
+						"spring.rabbitmq.virtual-host", TestVirtualHost.onLocal().name());
 				case EMBEDDED -> Map.of("amqp-patterns.embedded-broker.enabled", "true");
 			};
 		}

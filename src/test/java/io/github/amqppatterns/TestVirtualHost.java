@@ -19,9 +19,10 @@ import org.slf4j.LoggerFactory;
  * The virtual host a test run works in on a shared RabbitMQ: created for the run, with every
  * permission for the run's user, and deleted when the test JVM ends, so the suite never touches a
  * user's queues, and nobody else's consumers take its messages. It is made through RabbitMQ's
- * management HTTP API, at {@value #URL_SETTING} ({@code BROKER_UNDER_TEST_MANAGEMENT_URL}) or, by
- * default, port 15672 of the broker's host; without the management plugin the run fails, saying
- * how to enable it. A virtual host left by a test JVM that is gone is deleted on the next run.
+ * management HTTP API: for a configured broker at {@value #URL_SETTING}
+ * ({@code BROKER_UNDER_TEST_MANAGEMENT_URL}) or, by default, port 15672 of its host; for the local
+ * one at 127.0.0.1:15672. Without the management plugin the run fails, saying how to enable it. A
+ * virtual host left by a test JVM that is gone is deleted on the next run.
  */
 final class TestVirtualHost {
 
@@ -51,12 +52,21 @@ final class TestVirtualHost {
 	}
 
 	/**
-	 * Creates the run's virtual host on the broker whose AMQP host is {@code host}, for
-	 * {@code user}; deleted when the JVM ends.
+	 * Creates the run's virtual host on the configured broker whose (first) AMQP host is
+	 * {@code host}, for {@code user}; deleted when the JVM ends.
 	 */
-	static TestVirtualHost create(String host, String user, String password) {
+	static TestVirtualHost onConfigured(String host, String user, String password) {
 		String url = BrokerUnderTest.setting(URL_SETTING);
-		TestVirtualHost vhost = new TestVirtualHost((url != null) ? url : "http://" + host + ":15672", user, password);
+		return create((url != null) ? url : "http://" + host + ":15672", user, password);
+	}
+
+	/** The same on the local RabbitMQ, as guest, whatever the run configures for another broker. */
+	static TestVirtualHost onLocal() {
+		return create("http://127.0.0.1:15672", "guest", "guest");
+	}
+
+	private static TestVirtualHost create(String managementUrl, String user, String password) {
+		TestVirtualHost vhost = new TestVirtualHost(managementUrl, user, password);
 		vhost.deleteLeftBehind();
 		vhost.call("PUT", "/api/vhosts/" + vhost.encodedName(), "{}");
 		Runtime.getRuntime().addShutdownHook(new Thread(vhost::delete, "test-vhost-delete"));
