@@ -1,0 +1,82 @@
+package bench;
+
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The benchmark (bench/README.md), run by bench/run: each scenario, ours against its anchor doing
+ * the same work, interleaved, in the order of the table; 8, on the cluster, last. Arguments:
+ * seconds per run, repetitions; the rest comes from bench/run as system properties ({@link Settings}).
+ */
+public final class Bench {
+
+	private Bench() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		Settings settings = Settings.from(args);
+		Processes.stopAllOnExit();
+		Files.createDirectories(settings.out());
+		if (settings.wantsNode() && settings.node() == null) {
+			throw new IllegalStateException("No node (-Dbench.node.addresses) for the scenarios wanted: run bench/run");
+		}
+		if (settings.wants("8") && settings.cluster() == null) {
+			throw new IllegalStateException("Scenario 8 needs the cluster (-Dbench.cluster.addresses): run bench/run");
+		}
+		System.out.println(Report.brokers(settings));
+		List<Result> results = new ArrayList<>();
+		if (settings.wants("1")) {
+			progress(results, () -> Publishing.onNode(settings));
+		}
+		if (settings.wants("2")) {
+			progress(results, () -> List.of(Draining.measure(settings)));
+		}
+		if (settings.wants("3") || settings.wants("4") || settings.wants("6")) {
+			try (Service service = Service.on(settings, settings.node(), "patterns")) {
+				if (settings.wants("3")) {
+					progress(results, () -> List.of(Fanout.measure(settings, service)));
+				}
+				if (settings.wants("4")) {
+					progress(results, () -> Rpc.measure(settings));
+				}
+				if (settings.wants("6")) {
+					progress(results, () -> List.of(BigFib.measure(settings)));
+				}
+			}
+		}
+		List<Startup.Row> startup = List.of();
+		if (settings.wants("7")) {
+			long started = System.nanoTime();
+			startup = Startup.measure(settings);
+			System.out.printf(Locale.ROOT, "7: measured in %d s%n", seconds(started));
+		}
+		if (settings.wants("8")) {
+			progress(results, () -> List.of(Publishing.onCluster(settings)));
+		}
+		String report = Report.of(settings, results, startup);
+		System.out.println(report);
+		Files.writeString(settings.out().resolve("results.md"), report);
+		System.out.println("Written to " + settings.out().resolve("results.md"));
+	}
+
+	/** Measures, adds the results, and prints a line for each, with the time it took. */
+	private static void progress(List<Result> results, Callable<List<Result>> scenario) throws Exception {
+		long started = System.nanoTime();
+		List<Result> more = scenario.call();
+		for (Result result : more) {
+			results.add(result);
+			System.out.printf(Locale.ROOT, "%s: ours %s, anchor %s, ratio %s; measured in %d s%n", result.id(),
+					Report.figure(result.oursRuns(), result.unit()), Report.figure(result.anchorRuns(), result.anchorUnit()),
+					Report.ratio(result), seconds(started));
+		}
+	}
+
+	private static long seconds(long startedNanos) {
+		return TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - startedNanos);
+	}
+
+}

@@ -1,0 +1,83 @@
+package bench;
+
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeoutException;
+
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ConnectionFactory;
+
+/**
+ * A RabbitMQ that bench/run made ready (a RabbitMQ 4 node or cluster it started, or the local
+ * RabbitMQ), and the virtual host the benchmark works in there: every declaration, publish and
+ * purge of a run stays in it, as guest.
+ */
+final class Broker {
+
+	private final List<String> addresses;
+
+	private final String virtualHost;
+
+	private final String description;
+
+	private Broker(List<String> addresses, String virtualHost, String description) {
+		this.addresses = addresses;
+		this.virtualHost = virtualHost;
+		this.description = description;
+	}
+
+	/** The broker at {@code addresses} (host:port,...), checked by connecting to it. */
+	static Broker at(String addresses, String virtualHost) throws IOException, TimeoutException {
+		Broker broker = new Broker(Arrays.asList(addresses.split(",")), virtualHost, "");
+		try (Connection connection = broker.connect()) {
+			Map<String, Object> server = connection.getServerProperties();
+			String nodes = (broker.addresses.size() == 1) ? "" : ", " + broker.addresses.size() + " nodes";
+			return new Broker(broker.addresses, virtualHost, server.get("product") + " " + server.get("version")
+					+ nodes + " at " + addresses + ", virtual host `" + virtualHost + "`");
+		}
+	}
+
+	/**
+	 * A connection to the first address: where the service connects too, as Boot tries the
+	 * addresses in their order ({@code spring.rabbitmq.address-shuffle-mode=none}).
+	 */
+	Connection connect() throws IOException, TimeoutException {
+		ConnectionFactory factory = new ConnectionFactory();
+		String[] first = this.addresses.get(0).split(":");
+		factory.setHost(first[0]);
+		factory.setPort(Integer.parseInt(first[1]));
+		factory.setVirtualHost(this.virtualHost);
+		return factory.newConnection("bench");
+	}
+
+	void purge(String queue) throws IOException, TimeoutException {
+		try (Connection connection = connect(); Channel channel = connection.createChannel()) {
+			channel.queuePurge(queue);
+		}
+	}
+
+	/** PerfTest's {@code --uri}: the first address, as {@link #connect()}, in the virtual host. */
+	String uri() {
+		return "amqp://guest:guest@" + this.addresses.get(0) + "/" + this.virtualHost;
+	}
+
+	/** The service's arguments to run on this broker, in the virtual host. */
+	List<String> serviceArguments() {
+		return List.of("--spring.rabbitmq.addresses=" + String.join(",", this.addresses),
+				"--spring.rabbitmq.virtual-host=" + this.virtualHost);
+	}
+
+	/** Product, version, nodes and addresses, as the server announced itself. */
+	String description() {
+		return this.description;
+	}
+
+	/** Product and version alone. */
+	String product() {
+		return this.description.substring(0, this.description.indexOf(" at "));
+	}
+
+}

@@ -1,0 +1,116 @@
+package bench;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** The results as markdown: target/bench/results.md, and bench/README.md's table. */
+final class Report {
+
+	private Report() {
+	}
+
+	static String of(Settings settings, List<Result> results, List<Startup.Row> startup) {
+		StringBuilder report = new StringBuilder("# Benchmark: ours against the anchors\n\n");
+		report.append(String.format(Locale.ROOT, "%s; %s; %d cores, %s %s; `bench/run %d %d`: %d s per run, %d "
+				+ "repetition(s), ours and the anchor interleaved. Rates and ratios: median (min–max) over the "
+				+ "repetitions; p50 and p99 in ms, medians.%n%n", LocalDate.now(), brokers(settings),
+				Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"),
+				System.getProperty("java.version"), settings.seconds(), settings.repetitions(), settings.seconds(),
+				settings.repetitions()));
+		report.append("| # | ours | anchor | ours | anchor | ratio | ours p50 / p99 | anchor p50 / p99 | target | met |\n")
+			.append("|---|---|---|---|---|---|---|---|---|---|\n");
+		for (Result result : results) {
+			report.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |%n", result.id(),
+					result.ours(), result.anchor(), figure(result.oursRuns(), result.unit()),
+					figure(result.anchorRuns(), result.anchorUnit()), ratio(result), latencies(result.oursRuns()),
+					latencies(result.anchorRuns()), result.comparison().target(), result.comparison().verdict(result)));
+		}
+		report.append(String.format(Locale.ROOT, "%nErrors (non-2xx answers, socket errors, wrong answers): %d%n",
+				results.stream().mapToLong(Result::errors).sum()));
+		Optional<Result> node = find(results, "1");
+		Optional<Result> cluster = find(results, "8");
+		if (node.isPresent() && cluster.isPresent()) {
+			sideBySide(report, settings, node.get(), cluster.get());
+		}
+		if (!startup.isEmpty()) {
+			startup(report, startup);
+		}
+		return report.toString();
+	}
+
+	/** The brokers of the run, as the servers announced themselves. */
+	static String brokers(Settings settings) {
+		List<String> brokers = new ArrayList<>();
+		if (settings.node() != null) {
+			brokers.add("node: " + settings.node().description());
+		}
+		if (settings.cluster() != null) {
+			brokers.add("cluster: " + settings.cluster().description());
+		}
+		return String.join("; ", brokers);
+	}
+
+	/** Scenario 1 and 8: the same measurement on one node and on the cluster, in two columns. */
+	private static void sideBySide(StringBuilder report, Settings settings, Result node, Result cluster) {
+		report.append("\n## 1 and 8: `POST /api/tasks` against PerfTest (32 producers, 1 confirm in flight each), "
+				+ "on one node and on the cluster\n\n")
+			.append("| | one node (1) | three-node cluster (8) |\n|---|---|---|\n")
+			.append(String.format(Locale.ROOT, "| broker | %s | %s |%n", settings.node().description(),
+					settings.cluster().description()))
+			.append(String.format(Locale.ROOT, "| ours | %s | %s |%n", figure(node.oursRuns(), node.unit()),
+					figure(cluster.oursRuns(), cluster.unit())))
+			.append(String.format(Locale.ROOT, "| anchor | %s | %s |%n", figure(node.anchorRuns(), node.anchorUnit()),
+					figure(cluster.anchorRuns(), cluster.anchorUnit())))
+			.append(String.format(Locale.ROOT, "| ratio | %s | %s |%n", ratio(node), ratio(cluster)))
+			.append(String.format(Locale.ROOT, "| ours p50 / p99 | %s | %s |%n", latencies(node.oursRuns()),
+					latencies(cluster.oursRuns())))
+			.append(String.format(Locale.ROOT, "| anchor p50 / p99 | %s | %s |%n", latencies(node.anchorRuns()),
+					latencies(cluster.anchorRuns())))
+			.append(String.format(Locale.ROOT, "| met (%s) | %s | %s |%n", node.comparison().target(),
+					node.comparison().verdict(node), cluster.comparison().verdict(cluster)));
+	}
+
+	/** Scenario 7: each way of running the service against the anchor's median start. */
+	private static void startup(StringBuilder report, List<Startup.Row> rows) {
+		report.append("\n## 7. Start to ready, and RSS after a 1-run load\n\n")
+			.append("| service | start to ready | anchor | ratio | RSS | target | met |\n|---|---|---|---|---|---|---|\n");
+		Startup.Row anchor = rows.get(rows.size() - 1);
+		double anchorStart = Stats.median(anchor.startMillis());
+		for (Startup.Row row : rows.subList(0, rows.size() - 1)) {
+			double start = Stats.median(row.startMillis());
+			report.append(String.format(Locale.ROOT, "| %s | %,.0f ms (%,.0f–%,.0f) | %,.0f ms | %.2f | %,d MiB | ≤ 2 | %s |%n",
+					row.service(), start, Stats.min(row.startMillis()), Stats.max(row.startMillis()), anchorStart,
+					start / anchorStart, (long) Stats.median(row.rssKib()) / 1024, (start / anchorStart <= 2) ? "✔" : "✘"));
+		}
+		report.append(String.format(Locale.ROOT, "| %s | %,.0f ms (%,.0f–%,.0f) | | | %,d MiB | | |%n", anchor.service(),
+				anchorStart, Stats.min(anchor.startMillis()), Stats.max(anchor.startMillis()),
+				(long) Stats.median(anchor.rssKib()) / 1024));
+	}
+
+	private static Optional<Result> find(List<Result> results, String id) {
+		return results.stream().filter((result) -> result.id().equals(id)).findFirst();
+	}
+
+	/** The median figure of the runs and their range: the rate, or the p50 where the unit is ms. */
+	static String figure(List<Run> runs, String unit) {
+		double[] values = runs.stream().mapToDouble((run) -> unit.equals("ms") ? run.p50Millis() : run.rate()).toArray();
+		return String.format(Locale.ROOT, "%,.0f %s (%,.0f–%,.0f)", Stats.median(values), unit, Stats.min(values),
+				Stats.max(values));
+	}
+
+	static String ratio(Result result) {
+		double[] ratios = result.ratios();
+		return String.format(Locale.ROOT, "%.2f (%.2f–%.2f)", Stats.median(ratios), Stats.min(ratios),
+				Stats.max(ratios));
+	}
+
+	private static String latencies(List<Run> runs) {
+		double p50 = Stats.median(runs.stream().map(Run::p50Millis).toList());
+		double p99 = Stats.median(runs.stream().map(Run::p99Millis).toList());
+		return Double.isNaN(p50) ? "—" : String.format(Locale.ROOT, "%.2f / %.2f", p50, p99);
+	}
+
+}

@@ -1,0 +1,133 @@
+package bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The service (or scenario 7's no-AMQP anchor) in a process of its own on {@link #PORT}, ready
+ * once {@code /actuator/health/readiness} answers 200. Its log: target/bench/service-NAME.log.
+ */
+final class Service implements AutoCloseable {
+
+	static final int PORT = 18080;
+
+	static final String BASE = "http://127.0.0.1:" + PORT;
+
+	static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+	private static final Pattern SUBSCRIBER_COUNT = Pattern
+		.compile("spring_rabbit_listener_seconds_count\\{[^}]*listener_id=\"logs-subscriber-[12]\"[^}]*} ([0-9.E]+)");
+
+	private final Process process;
+
+	private final double startMillis;
+
+	private Service(Process process, double startMillis) {
+		this.process = process;
+		this.startMillis = startMillis;
+	}
+
+	/** The service on {@code broker}, in its virtual host, with BENCH_SERVICE_ARGS after {@code arguments}. */
+	static Service on(Settings settings, Broker broker, String name, String... arguments) throws Exception {
+		List<String> more = new ArrayList<>(broker.serviceArguments());
+		more.addAll(List.of(arguments));
+		return service(settings, name, more);
+	}
+
+	/** The service on its embedded broker. */
+	static Service onEmbeddedBroker(Settings settings, String name) throws Exception {
+		return service(settings, name, List.of("--amqp-patterns.embedded-broker.enabled=true"));
+	}
+
+	/** Scenario 7's anchor: the same Boot web stack with no AMQP ({@code NoAmqpApplication}). */
+	static Service noAmqp(Settings settings) throws Exception {
+		return launch("no-AMQP anchor", List.of(Processes.java(), "-Xmx1g", "-cp", settings.noAmqpClasspath(),
+				"bench.NoAmqpApplication", "--server.port=" + PORT,
+				"--management.endpoint.health.group.readiness.include=readinessState"),
+				settings.out().resolve("no-amqp.log"));
+	}
+
+	private static Service service(Settings settings, String name, List<String> arguments) throws Exception {
+		List<String> command = new ArrayList<>(List.of(Processes.java(), "-Xmx1g", "-cp", settings.serviceClasspath(),
+				"io.github.amqppatterns.AmqpPatternsApplication", "--server.port=" + PORT));
+		command.addAll(arguments);
+		command.addAll(settings.serviceArguments());
+		return launch(name, command, settings.out().resolve("service-" + name + ".log"));
+	}
+
+	private static Service launch(String name, List<String> command, Path log) throws Exception {
+		long started = System.nanoTime();
+		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+		HttpRequest ready = HttpRequest.newBuilder(URI.create(BASE + "/actuator/health/readiness")).GET().build();
+		long deadline = started + TimeUnit.SECONDS.toNanos(90);
+		while (System.nanoTime() < deadline && process.isAlive()) {
+			try {
+				if (HTTP.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+					return new Service(process, (System.nanoTime() - started) / 1e6);
+				}
+			}
+			catch (IOException ex) {
+				// not listening yet
+			}
+			Thread.sleep(20);
+		}
+		process.destroyForcibly();
+		throw new IllegalStateException("The " + name + " service was not ready within 90 s; see " + log);
+	}
+
+	/** From the start of its process until it was ready. */
+	double startMillis() {
+		return this.startMillis;
+	}
+
+	/** Its resident memory now. */
+	long rssKib() throws IOException {
+		for (String line : Files.readAllLines(Path.of("/proc", Long.toString(this.process.pid()), "status"))) {
+			if (line.startsWith("VmRSS:")) {
+				return Long.parseLong(line.replaceAll("[^0-9]", ""));
+			}
+		}
+		return -1;
+	}
+
+	/** Deliveries to the two {@code logs} subscribers so far, from their listener timers in /actuator/prometheus. */
+	long subscriberDeliveries() throws Exception {
+		String metrics = HTTP.send(HttpRequest.newBuilder(URI.create(BASE + "/actuator/prometheus")).GET().build(),
+				HttpResponse.BodyHandlers.ofString()).body();
+		Matcher matcher = SUBSCRIBER_COUNT.matcher(metrics);
+		long total = 0;
+		while (matcher.find()) {
+			total += (long) Double.parseDouble(matcher.group(1));
+		}
+		return total;
+	}
+
+	/** Waits until the subscribers have caught up with what was published (their count stops moving). */
+	void awaitSubscribersIdle() throws Exception {
+		long last = -1;
+		for (int i = 0; i < 600; i++) {
+			long now = subscriberDeliveries();
+			if (now == last) {
+				return;
+			}
+			last = now;
+			Thread.sleep(500);
+		}
+	}
+
+	@Override
+	public void close() throws Exception {
+		Processes.stop(this.process);
+	}
+
+}
