@@ -64,10 +64,17 @@ final class Broker {
 		return "amqp://guest:guest@" + this.addresses.get(0) + "/" + this.virtualHost;
 	}
 
-	/** The service's arguments to run on this broker, in the virtual host. */
+	/**
+	 * The service's arguments to run on this broker, in the virtual host; its stream protocol on the
+	 * first node's stream port (5552 for the local RabbitMQ, 100 below the AMQP port for
+	 * scripts/rabbitmq4's nodes), never on another broker of the machine.
+	 */
 	List<String> serviceArguments() {
+		String[] first = this.addresses.get(0).split(":");
+		int port = Integer.parseInt(first[1]);
 		return List.of("--spring.rabbitmq.addresses=" + String.join(",", this.addresses),
-				"--spring.rabbitmq.virtual-host=" + this.virtualHost);
+				"--spring.rabbitmq.virtual-host=" + this.virtualHost, "--spring.rabbitmq.stream.host=" + first[0],
+				"--spring.rabbitmq.stream.port=" + ((port == 5672) ? 5552 : port - 100));
 	}
 
 	/** Product, version, nodes and addresses, as the server announced itself. */

@@ -3,7 +3,8 @@
 
 const TITLES = {
   hello: '1 · Hello World', workqueues: '2 · Work queues', pubsub: '3 · Publish/Subscribe',
-  routing: '4 · Routing', topics: '5 · Topics', rpc: '6 · RPC', headers: 'Headers exchange'
+  routing: '4 · Routing', topics: '5 · Topics', rpc: '6 · RPC', headers: 'Headers exchange',
+  streams: 'Streams · Hello World and offset tracking'
 };
 const ORDER = ['hello', 'workqueues', 'pubsub', 'routing', 'topics', 'rpc', 'headers'];
 const MAX_LOG = 300;
@@ -165,6 +166,30 @@ function prepareForm(form) {
   return form;
 }
 
+// the streams are not beans of the topology: their section comes from /api/streams, and says why
+// they are unavailable (the embedded broker, no rabbitmq_stream plugin) until they are not
+async function showStreams() {
+  try {
+    const streams = await (await fetch('api/streams')).json();
+    const section = el('section', { class: 'pattern', id: 'pattern-streams', 'data-pattern': 'streams',
+      'aria-labelledby': 'title-streams' }, el('h2', { id: 'title-streams' }, TITLES.streams));
+    if (streams.available) {
+      section.append(prepareForm(forms.querySelector('form[data-pattern="streams"]').cloneNode(true)));
+      for (const name of streams.streams) {
+        section.append(el('div', { class: 'route', 'data-queue': name },
+          el('div', { class: 'box queue', title: name }, name, el('span', { class: 'depth' }, ' (stream)')),
+          el('span', { class: 'arrow', 'aria-hidden': 'true' }, '→'),
+          el('a', { href: `api/streams/${encodeURIComponent(name)}/messages?from=first&limit=20` }, 'read it again')));
+      }
+    } else {
+      section.append(el('p', { class: 'unavailable', role: 'status' }, 'Unavailable: ' + streams.unavailable));
+      setTimeout(showStreams, 2000);
+    }
+    document.getElementById('pattern-streams')?.remove();
+    patterns.append(section);
+  } catch (e) { setTimeout(showStreams, 2000); }
+}
+
 async function showBroker() {
   try {
     const health = await (await fetch('actuator/health')).json();
@@ -175,6 +200,6 @@ async function showBroker() {
 }
 
 document.getElementById('clear-log').addEventListener('click', () => log.replaceChildren());
-refreshTopology().then(follow);
+refreshTopology().then(follow).then(showStreams);
 showBroker();
 setInterval(refreshTopology, 2000);

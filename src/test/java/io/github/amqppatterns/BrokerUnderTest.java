@@ -62,6 +62,8 @@ public class BrokerUnderTest {
 
 	static final int LOCAL_PORT = 5672;
 
+	static final int LOCAL_STREAM_PORT = 5552;
+
 	private static final Logger logger = LoggerFactory.getLogger(BrokerUnderTest.class);
 
 	private static final Source SOURCE = chooseSource();
@@ -97,7 +99,8 @@ public class BrokerUnderTest {
 				case TESTCONTAINERS -> Map.of("amqp-patterns.embedded-broker.enabled", "false");
 				case LOCAL -> Map.of("spring.rabbitmq.addresses", LOCAL_HOST + ":" + LOCAL_PORT,
 						"spring.rabbitmq.username", "guest", "spring.rabbitmq.password", "guest",
-						"spring.rabbitmq.virtual-host", TestVirtualHost.onLocal().name());
+						"spring.rabbitmq.virtual-host", TestVirtualHost.onLocal().name(), "spring.rabbitmq.stream.host",
+						LOCAL_HOST, "spring.rabbitmq.stream.port", LOCAL_STREAM_PORT);
 				case EMBEDDED -> Map.of("amqp-patterns.embedded-broker.enabled", "true");
 			};
 		}

@@ -22,7 +22,8 @@ import org.springframework.test.context.ContextCustomizerFactories;
 		properties = { "amqp-patterns.work.time-per-dot=50ms", "amqp-patterns.work.retry-delay=50ms",
 				"amqp-patterns.work.retry-max-delay=200ms",
 				"amqp-patterns.topics.extra-subscribers.kern-critical=kern.*,*.critical",
-				"amqp-patterns.rpc.reply-timeout=2s", "amqp-patterns.rpc.server.concurrency=2" })
+				"amqp-patterns.rpc.reply-timeout=2s", "amqp-patterns.rpc.server.concurrency=2",
+				"amqp-patterns.streams.read-timeout=2s", "amqp-patterns.streams.start-retry-interval=1s" })
 @AutoConfigureRestTestClient
 @ContextCustomizerFactories(BrokerUnderTest.Factory.class)
 @Import({ BrokerUnderTest.class, TutorialClient.class })

@@ -24,33 +24,35 @@ import org.jspecify.annotations.Nullable;
  * a task they fail on); 1 for the others
  * @param failure why the last attempt failed, if one did
  * @param deadLetteredAt when the consumer gave up on it and dead-lettered it, if it did
+ * @param offset where it is in its stream, for a stream's consumer
  */
 public record Delivery(long sequence, MessagingPattern pattern, String consumer, String queue, String exchange,
 		String routingKey, @Nullable String messageId, String body, boolean redelivered, Instant receivedAt,
-		@Nullable Instant ackedAt, int attempts, @Nullable String failure, @Nullable Instant deadLetteredAt) {
+		@Nullable Instant ackedAt, int attempts, @Nullable String failure, @Nullable Instant deadLetteredAt,
+		@Nullable Long offset) {
 
 	Delivery acked(Instant at) {
 		return new Delivery(this.sequence, this.pattern, this.consumer, this.queue, this.exchange, this.routingKey,
 				this.messageId, this.body, this.redelivered, this.receivedAt, at, this.attempts, this.failure,
-				this.deadLetteredAt);
+				this.deadLetteredAt, this.offset);
 	}
 
 	Delivery failed(int attempt, String reason) {
 		return new Delivery(this.sequence, this.pattern, this.consumer, this.queue, this.exchange, this.routingKey,
 				this.messageId, this.body, this.redelivered, this.receivedAt, this.ackedAt, attempt, reason,
-				this.deadLetteredAt);
+				this.deadLetteredAt, this.offset);
 	}
 
 	Delivery retried(int attempt) {
 		return new Delivery(this.sequence, this.pattern, this.consumer, this.queue, this.exchange, this.routingKey,
 				this.messageId, this.body, this.redelivered, this.receivedAt, this.ackedAt, attempt, this.failure,
-				this.deadLetteredAt);
+				this.deadLetteredAt, this.offset);
 	}
 
 	Delivery deadLettered(Instant at) {
 		return new Delivery(this.sequence, this.pattern, this.consumer, this.queue, this.exchange, this.routingKey,
 				this.messageId, this.body, this.redelivered, this.receivedAt, this.ackedAt, this.attempts, this.failure,
-				at);
+				at, this.offset);
 	}
 
 }

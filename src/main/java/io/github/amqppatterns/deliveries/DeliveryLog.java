@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.LongFunction;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
@@ -50,14 +51,30 @@ public class DeliveryLog {
 	/** Records that {@code consumer} received {@code message} now. */
 	public Delivery record(MessagingPattern pattern, String consumer, Message message) {
 		MessageProperties props = message.getMessageProperties();
-		String body = PlainText.cut(PlainText.of(message), this.properties.maxBodyChars());
+		return add((sequence) -> new Delivery(sequence, pattern, consumer,
+				Objects.requireNonNullElse(props.getConsumerQueue(), ""),
+				Objects.requireNonNullElse(props.getReceivedExchange(), ""),
+				Objects.requireNonNullElse(props.getReceivedRoutingKey(), ""), props.getMessageId(),
+				PlainText.cut(PlainText.of(message), this.properties.maxBodyChars()),
+				Boolean.TRUE.equals(props.getRedelivered()), this.clock.instant(), null, 1, null, null, null));
+	}
+
+	/**
+	 * Records that {@code consumer} received, now, a message of {@code stream} with {@code body} at
+	 * {@code offset}: a stream's message is not published to an exchange, and is never redelivered,
+	 * only read again.
+	 */
+	public Delivery recordFromStream(MessagingPattern pattern, String consumer, String stream,
+			@Nullable String messageId, String body, long offset) {
+		return add((sequence) -> new Delivery(sequence, pattern, consumer, stream, "", "", messageId,
+				PlainText.cut(body, this.properties.maxBodyChars()), false, this.clock.instant(), null, 1, null, null,
+				offset));
+	}
+
+	private Delivery add(LongFunction<Delivery> numbered) {
 		Delivery delivery;
 		synchronized (this.deliveries) {
-			delivery = new Delivery(++this.sequence, pattern, consumer,
-					Objects.requireNonNullElse(props.getConsumerQueue(), ""),
-					Objects.requireNonNullElse(props.getReceivedExchange(), ""),
-					Objects.requireNonNullElse(props.getReceivedRoutingKey(), ""), props.getMessageId(), body,
-					Boolean.TRUE.equals(props.getRedelivered()), this.clock.instant(), null, 1, null, null);
+			delivery = numbered.apply(++this.sequence);
 			this.deliveries.put(delivery.sequence(), delivery);
 		}
 		this.live.publish(() -> event("delivered", delivery, null));

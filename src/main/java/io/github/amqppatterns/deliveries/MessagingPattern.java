@@ -8,7 +8,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
 public enum MessagingPattern {
 
 	HELLO("hello"), WORK_QUEUES("workqueues"), PUBSUB("pubsub"), ROUTING("routing"), TOPICS("topics"),
-	HEADERS("headers"), RPC("rpc");
+	HEADERS("headers"), RPC("rpc"), STREAMS("streams");
 
 	private final String id;
 

@@ -30,7 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * accepts the connection and never answers. These tests deliberately use no
  * {@code BrokerUnderTest}: the missing broker is the point. They set
  * {@code spring.rabbitmq.addresses}, which wins over any {@code SPRING_RABBITMQ_ADDRESSES} of the
- * run (host and port would not).
+ * run (host and port would not), and the stream protocol at the same place, so that no other
+ * broker of the machine gets the streams.
  */
 class BrokerUnavailableTests {
 
@@ -62,6 +63,8 @@ class BrokerUnavailableTests {
 				port = socket.getLocalPort();
 			}
 			registry.add("spring.rabbitmq.addresses", () -> "127.0.0.1:" + port);
+			registry.add("spring.rabbitmq.stream.host", () -> "127.0.0.1");
+			registry.add("spring.rabbitmq.stream.port", () -> port);
 		}
 
 		@Test
@@ -85,6 +88,8 @@ class BrokerUnavailableTests {
 		@DynamicPropertySource
 		static void silentPort(DynamicPropertyRegistry registry) {
 			registry.add("spring.rabbitmq.addresses", () -> "127.0.0.1:" + silentServer.port());
+			registry.add("spring.rabbitmq.stream.host", () -> "127.0.0.1");
+			registry.add("spring.rabbitmq.stream.port", silentServer::port);
 		}
 
 		@Test

@@ -75,7 +75,8 @@ final class PrivateRabbitNode {
 			return new PropertiesFirst("privateRabbitNode",
 					Map.of("spring.rabbitmq.addresses", "127.0.0.1:" + shared().port(), "spring.rabbitmq.username",
 							"guest", "spring.rabbitmq.password", "guest", "amqp-patterns.embedded-broker.enabled",
-							"false"));
+							"false", "spring.rabbitmq.stream.host", "127.0.0.1", "spring.rabbitmq.stream.port",
+							shared().instance.streamPort(1)));
 		}
 
 	}

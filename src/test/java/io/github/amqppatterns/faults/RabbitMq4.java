@@ -84,6 +84,11 @@ final class RabbitMq4 {
 		return this.basePort + node - 1;
 	}
 
+	/** Node {@code node}'s stream port, closed: the instance runs without the stream plugin. */
+	int streamPort(int node) {
+		return this.basePort - 100 + node - 1;
+	}
+
 	int nodes() {
 		return this.nodes;
 	}

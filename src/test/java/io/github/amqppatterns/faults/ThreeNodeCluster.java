@@ -21,7 +21,8 @@ import org.springframework.test.context.ContextCustomizerFactory;
  * {@code task_queue} as the tutorial does: a quorum queue's leader is placed on the node of the
  * connection that declares it, so its leader is there, while the service connects to node
  * {@value #SERVICE_NODE} first ({@code spring.rabbitmq.address-shuffle-mode=none}). Killing the
- * leader then leaves the service's own connection alone.
+ * leader then leaves the service's own connection alone. The nodes have no stream plugin: the
+ * service's stream protocol points at node 1's closed stream port, not at another broker's.
  */
 final class ThreeNodeCluster {
 
@@ -61,7 +62,8 @@ final class ThreeNodeCluster {
 	static Map<String, Object> serviceProperties() {
 		return Map.of("spring.rabbitmq.addresses", shared().addresses(), "spring.rabbitmq.address-shuffle-mode", "none",
 				"spring.rabbitmq.username", "guest", "spring.rabbitmq.password", "guest",
-				"amqp-patterns.embedded-broker.enabled", "false");
+				"amqp-patterns.embedded-broker.enabled", "false", "spring.rabbitmq.stream.host", "127.0.0.1",
+				"spring.rabbitmq.stream.port", shared().streamPort(1));
 	}
 
 	/** Points each cluster test's service at the cluster. */

@@ -60,7 +60,7 @@ class TwoInstancesTests {
 	@BeforeEach
 	void startSecondInstance() {
 		this.here = new HttpUser(this.port);
-		this.second = new SecondInstance(ThreeNodeCluster.shared().addresses());
+		this.second = new SecondInstance(ThreeNodeCluster.shared().addresses(), ThreeNodeCluster.shared().streamPort(1));
 	}
 
 	@AfterEach
@@ -140,14 +140,15 @@ class TwoInstancesTests {
 
 		private final HttpUser user;
 
-		SecondInstance(String addresses) {
+		SecondInstance(String addresses, int streamPort) {
 			int port = freePort();
 			Path log = Path.of("target", "second-instance-" + port + ".log").toAbsolutePath();
 			List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
 					System.getProperty("java.class.path"), AmqpPatternsApplication.class.getName(),
 					"--server.port=" + port, "--spring.rabbitmq.addresses=" + addresses,
 					"--spring.rabbitmq.address-shuffle-mode=random", "--spring.rabbitmq.username=guest",
-					"--spring.rabbitmq.password=guest", "--amqp-patterns.work.time-per-dot=50ms");
+					"--spring.rabbitmq.password=guest", "--spring.rabbitmq.stream.host=127.0.0.1",
+					"--spring.rabbitmq.stream.port=" + streamPort, "--amqp-patterns.work.time-per-dot=50ms");
 			try {
 				Files.createDirectories(log.getParent());
 				this.process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();

@@ -8,6 +8,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 
+import io.github.amqppatterns.BrokerUnderTest;
 import io.github.amqppatterns.IntegrationTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -108,6 +109,27 @@ class LivePageBrowserTests {
 		File shot = ((TakesScreenshot) this.browser).getScreenshotAs(OutputType.FILE);
 		Files.copy(shot.toPath(), SCREENSHOT, StandardCopyOption.REPLACE_EXISTING);
 		assertThat(SCREENSHOT).isNotEmptyFile();
+	}
+
+	/** The streams' section: a form where the broker has streams, what is missing where it has not. */
+	@Test
+	void showsTheStreamsSectionOrWhyItIsUnavailable() {
+		WebDriverWait wait = new WebDriverWait(this.browser, Duration.ofSeconds(20));
+		this.browser.get("http://localhost:" + this.port + "/");
+		WebElement section = wait.until((page) -> page.findElement(By.id("pattern-streams")));
+		if (BrokerUnderTest.isEmbedded()) {
+			assertThat(section.findElement(By.className("unavailable")).getText())
+				.contains("The embedded broker has no streams");
+		}
+		else {
+			WebElement form = wait.until((page) -> page.findElement(By.cssSelector("form[data-pattern='streams']")));
+			String text = "stream " + marker();
+			WebElement body = form.findElement(By.name("body"));
+			body.clear();
+			body.sendKeys(text);
+			form.findElement(By.tagName("button")).click();
+			wait.until((page) -> !deliveries(page, "hello-stream-receiver", text).isEmpty());
+		}
 	}
 
 	private static List<WebElement> deliveries(WebDriver page, String consumer, String text) {

@@ -1,0 +1,43 @@
+package io.github.amqppatterns.streams;
+
+import java.nio.charset.StandardCharsets;
+
+import com.rabbitmq.stream.Message;
+import com.rabbitmq.stream.MessageHandler;
+import io.github.amqppatterns.broker.PlainText;
+import io.github.amqppatterns.deliveries.DeliveryLog;
+import io.github.amqppatterns.deliveries.MessagingPattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.amqp.rabbit.annotation.RabbitListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Stream tutorial 1's {@code Receive}: reads the stream from its first message and prints each one.
+ * Nothing is acknowledged and nothing leaves the stream: a restarted receiver reads it all again.
+ */
+@Component
+class HelloStreamListener {
+
+	static final String CONSUMER = "hello-stream-receiver";
+
+	private static final Logger logger = LoggerFactory.getLogger(HelloStreamListener.class);
+
+	private final DeliveryLog deliveryLog;
+
+	HelloStreamListener(DeliveryLog deliveryLog) {
+		this.deliveryLog = deliveryLog;
+	}
+
+	@RabbitListener(id = CONSUMER, queues = "#{@helloStream.name()}",
+			containerFactory = StreamsTopology.HELLO_CONTAINER_FACTORY)
+	void receive(Message message, MessageHandler.Context context) {
+		String body = new String(message.getBodyAsBinary(), StandardCharsets.UTF_8);
+		Object messageId = (message.getProperties() != null) ? message.getProperties().getMessageId() : null;
+		this.deliveryLog.recordFromStream(MessagingPattern.STREAMS, CONSUMER, context.stream(),
+				(messageId != null) ? messageId.toString() : null, body, context.offset());
+		logger.info("{}  Received message: {} (offset {})", CONSUMER, PlainText.preview(body), context.offset());
+	}
+
+}

@@ -1,0 +1,156 @@
+package io.github.amqppatterns.streams;
+
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.IntStream;
+
+import com.rabbitmq.stream.Consumer;
+import com.rabbitmq.stream.Environment;
+import com.rabbitmq.stream.OffsetSpecification;
+import io.github.amqppatterns.deliveries.DeliveryLog;
+import io.github.amqppatterns.deliveries.MessagingPattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.rabbit.stream.producer.RabbitStreamTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Stream tutorial 2, "Offset tracking", as one run: {@code OffsetTrackingSend} publishes N messages,
+ * the last with the body {@value #MARKER}, and waits for their confirms; then
+ * {@code OffsetTrackingReceive} reads with a named consumer until the marker, storing its offset on
+ * the broker every 10 messages and at the marker (manual tracking), and closes. A stored offset
+ * takes precedence over the consumer's {@code first()}: the next run, in this process or after a
+ * restart, reads on after it.
+ * <p>
+ * The consumer is the stream client's own, from Boot's {@link Environment}, not a Spring listener
+ * container: like the tutorial's receiver it ends at the marker, where a container keeps consuming.
+ * Storing an offset writes an entry to the stream that takes an offset of its own, so a run's
+ * messages need not have consecutive offsets. One run at a time.
+ */
+@Component
+class OffsetTrackingRuns {
+
+	static final String MARKER = "marker";
+
+	private static final Logger logger = LoggerFactory.getLogger(OffsetTrackingRuns.class);
+
+	private final Environment environment;
+
+	private final RabbitStreamTemplate template;
+
+	private final StreamPublisher publisher;
+
+	private final DeliveryLog deliveryLog;
+
+	private final StreamsProperties properties;
+
+	private final ReentrantLock oneRunAtATime = new ReentrantLock();
+
+	OffsetTrackingRuns(Environment environment, @Qualifier("offsetTrackingStreamTemplate") RabbitStreamTemplate template,
+			StreamPublisher publisher, DeliveryLog deliveryLog, StreamsProperties properties) {
+		this.environment = environment;
+		this.template = template;
+		this.publisher = publisher;
+		this.deliveryLog = deliveryLog;
+		this.properties = properties;
+	}
+
+	Run run(int messages) {
+		if (!this.oneRunAtATime.tryLock()) {
+			throw new RunInProgressException();
+		}
+		try {
+			String runId = UUID.randomUUID().toString();
+			logger.info("Publishing {} messages", messages);
+			this.publisher.publishAll(this.template, IntStream.range(0, messages)
+				.mapToObj((i) -> new StreamPublisher.Outgoing((i == messages - 1) ? MARKER : "hello", runId + "-" + i))
+				.toList(), this.properties.readTimeout());
+			logger.info("Messages confirmed: true.");
+			return consumeUntilMarker(messages);
+		}
+		finally {
+			this.oneRunAtATime.unlock();
+		}
+	}
+
+	private Run consumeUntilMarker(int published) {
+		String stream = this.properties.offsetTracking().name();
+		String consumerName = this.properties.offsetTracking().consumerName();
+		AtomicLong firstOffset = new AtomicLong(-1);
+		AtomicLong lastOffset = new AtomicLong(-1);
+		AtomicLong read = new AtomicLong();
+		CountDownLatch marker = new CountDownLatch(1);
+		Consumer consumer = this.environment.consumerBuilder()
+			.stream(stream)
+			.offset(OffsetSpecification.first())
+			.name(consumerName)
+			.manualTrackingStrategy()
+			.builder()
+			.messageHandler((context, message) -> {
+				if (marker.getCount() == 0) {
+					return; // read past the marker before the consumer closed: the next run's
+				}
+				if (firstOffset.compareAndSet(-1, context.offset())) {
+					logger.info("First message received.");
+				}
+				String body = new String(message.getBodyAsBinary(), StandardCharsets.UTF_8);
+				Object messageId = (message.getProperties() != null) ? message.getProperties().getMessageId() : null;
+				this.deliveryLog.recordFromStream(MessagingPattern.STREAMS, consumerName, stream,
+						(messageId != null) ? messageId.toString() : null, body, context.offset());
+				if (read.incrementAndGet() % 10 == 0) {
+					context.storeOffset();
+				}
+				if (MARKER.equals(body)) {
+					lastOffset.set(context.offset());
+					context.storeOffset();
+					marker.countDown();
+				}
+			})
+			.build();
+		logger.info("Started consuming...");
+		try {
+			if (!marker.await(this.properties.readTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
+				throw new StreamsUnavailableException("No '" + MARKER + "' on stream '" + stream + "' within "
+						+ this.properties.readTimeout().toMillis() + " ms (amqp-patterns.streams.read-timeout); read "
+						+ read.get() + " messages, from offset " + firstOffset.get());
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new StreamsUnavailableException("Interrupted while reading stream '" + stream + "'");
+		}
+		finally {
+			consumer.close();
+		}
+		logger.info("Done consuming, first offset {}, last offset {}.", firstOffset.get(), lastOffset.get());
+		return new Run(stream, consumerName, published, read.get(), firstOffset.get(), lastOffset.get());
+	}
+
+	/**
+	 * What a run did.
+	 *
+	 * @param stream the stream
+	 * @param consumer the name the consumer stored its offset under
+	 * @param published messages published, the last the marker
+	 * @param read messages the consumer read, from after the offset it had stored to the marker
+	 * @param firstOffset the offset of the first message it read
+	 * @param lastOffset the offset of the marker, now stored
+	 */
+	record Run(String stream, String consumer, int published, long read, long firstOffset, long lastOffset) {
+	}
+
+	static final class RunInProgressException extends RuntimeException {
+
+		RunInProgressException() {
+			super("An offset-tracking run is in progress; one runs at a time");
+		}
+
+	}
+
+}

@@ -1,0 +1,133 @@
+package io.github.amqppatterns.streams;
+
+import java.util.List;
+import java.util.UUID;
+
+import io.github.amqppatterns.web.ApiErrors;
+import io.github.amqppatterns.web.InvalidInputException;
+import io.github.amqppatterns.web.TextBody;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.rabbit.stream.producer.RabbitStreamTemplate;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The stream tutorials over HTTP: {@code POST /api/streams/hello} (tutorial 1's {@code Send}),
+ * {@code POST /api/streams/offset-tracking/runs} (tutorial 2, sender and receiver), and
+ * {@code GET /api/streams/{stream}/messages} (a stream read again from any starting point);
+ * {@code GET /api/streams} says whether streams can be used here.
+ */
+@RestController
+class StreamsController {
+
+	static final String DEFAULT_MESSAGE = "Hello, World!";
+
+	private final RabbitStreamTemplate helloTemplate;
+
+	private final StreamPublisher publisher;
+
+	private final OffsetTrackingRuns runs;
+
+	private final StreamReader reader;
+
+	private final StreamStarter starter;
+
+	private final StreamsProperties properties;
+
+	StreamsController(@Qualifier("helloStreamTemplate") RabbitStreamTemplate helloTemplate, StreamPublisher publisher,
+			OffsetTrackingRuns runs, StreamReader reader, StreamStarter starter, StreamsProperties properties) {
+		this.helloTemplate = helloTemplate;
+		this.publisher = publisher;
+		this.runs = runs;
+		this.reader = reader;
+		this.starter = starter;
+		this.properties = properties;
+	}
+
+	@ApiErrors({})
+	@GetMapping("/api/streams")
+	Streams streams() {
+		return new Streams(this.starter.started(), this.starter.started() ? null : this.starter.unavailable(),
+				List.of(this.properties.hello().name(), this.properties.offsetTracking().name()),
+				this.properties.offsetTracking().consumerName());
+	}
+
+	@ApiErrors({ 400, 413, 415, 503 })
+	@PostMapping("/api/streams/hello")
+	@ResponseStatus(HttpStatus.ACCEPTED)
+	StreamPublished hello(TextBody body) {
+		String messageId = UUID.randomUUID().toString();
+		this.publisher.publish(this.helloTemplate, body.orElse(DEFAULT_MESSAGE), messageId);
+		return new StreamPublished(this.properties.hello().name(), messageId, true);
+	}
+
+	@ApiErrors({ 400, 409, 503 })
+	@PostMapping("/api/streams/offset-tracking/runs")
+	OffsetTrackingRuns.Run offsetTracking(@RequestParam(defaultValue = "100") int messages) {
+		if (messages < 1 || messages > this.properties.maxMessages()) {
+			throw new InvalidInputException("messages", "messages must be from 1 to " + this.properties.maxMessages()
+					+ " (amqp-patterns.streams.max-messages); got " + messages);
+		}
+		return this.runs.run(messages);
+	}
+
+	@ApiErrors({ 400, 503 })
+	@GetMapping("/api/streams/{stream}/messages")
+	StreamReader.Slice read(@PathVariable String stream, @RequestParam(defaultValue = "first") String from,
+			@RequestParam(defaultValue = "10") @Min(1) @Max(10_000) int limit) {
+		List<String> known = List.of(this.properties.hello().name(), this.properties.offsetTracking().name());
+		if (!known.contains(stream)) {
+			throw new InvalidInputException("stream", "Unknown stream '" + stream + "'; allowed: " + String.join(", ", known));
+		}
+		if (limit > this.properties.maxRead()) {
+			throw new InvalidInputException("limit", "limit must be from 1 to " + this.properties.maxRead()
+					+ " (amqp-patterns.streams.max-read); got " + limit);
+		}
+		return this.reader.read(stream, StartingPoint.parse(from), limit);
+	}
+
+	@ExceptionHandler
+	ProblemDetail unavailable(StreamsUnavailableException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, ex.getMessage());
+		problem.setTitle("Streams unavailable");
+		return problem;
+	}
+
+	@ExceptionHandler
+	ProblemDetail runInProgress(OffsetTrackingRuns.RunInProgressException ex) {
+		return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, ex.getMessage());
+	}
+
+	/**
+	 * Whether streams can be used here.
+	 *
+	 * @param available whether the streams are declared and the stream listener runs
+	 * @param unavailable why not, while not
+	 * @param streams the tutorials' streams
+	 * @param consumer the name tutorial 2's consumer stores its offset under
+	 */
+	record Streams(boolean available, @Nullable String unavailable, List<String> streams, String consumer) {
+	}
+
+	/**
+	 * What {@code POST /api/streams/hello} published.
+	 *
+	 * @param stream the stream
+	 * @param messageId its {@code message_id}; {@code /api/deliveries?pattern=streams} shows its offset
+	 * @param confirmed whether the broker confirmed it (always, in a {@code 202})
+	 */
+	record StreamPublished(String stream, String messageId, boolean confirmed) {
+	}
+
+}

@@ -1,0 +1,279 @@
+package io.github.amqppatterns.streams;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.stream.Collectors;
+
+import com.rabbitmq.stream.ByteCapacity;
+import com.rabbitmq.stream.Consumer;
+import com.rabbitmq.stream.Environment;
+import com.rabbitmq.stream.OffsetSpecification;
+import com.rabbitmq.stream.Producer;
+import io.github.amqppatterns.AmqpPatternsApplication;
+import io.github.amqppatterns.BrokerUnderTest;
+import io.github.amqppatterns.IntegrationTest;
+import io.github.amqppatterns.TutorialClient;
+import io.github.amqppatterns.deliveries.Delivery;
+import io.github.amqppatterns.deliveries.MessagingPattern;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.amqp.autoconfigure.RabbitConnectionDetails;
+import org.springframework.boot.amqp.autoconfigure.RabbitProperties;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.MediaType;
+
+import static io.github.amqppatterns.TutorialClient.eventually;
+import static io.github.amqppatterns.TutorialClient.expectProblem;
+import static io.github.amqppatterns.TutorialClient.marker;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The stream tutorials, on a RabbitMQ with the stream plugin; on the embedded broker, which has no
+ * streams, a 503 that says what is needed, and the rest of the service as it is.
+ */
+@IntegrationTest
+class StreamsTests {
+
+	@Autowired
+	TutorialClient client;
+
+	@Autowired
+	StreamsProperties properties;
+
+	@Autowired
+	RabbitConnectionDetails connection;
+
+	@Autowired
+	RabbitProperties rabbitProperties;
+
+	@BeforeEach
+	void streamsReadyWhereTheBrokerHasThem() {
+		if (!BrokerUnderTest.isEmbedded()) {
+			eventually().atMost(Duration.ofSeconds(30))
+				.until(() -> this.client.get("/api/streams", StreamsController.Streams.class).available());
+		}
+	}
+
+	@Test
+	void publishesToTheHelloStreamAndItsReceiverRecordsTheOffset() {
+		if (BrokerUnderTest.isEmbedded()) {
+			expectUnavailable();
+			return;
+		}
+		String text = "Hello, World! " + marker();
+		StreamsController.StreamPublished published = publishHello(text);
+
+		Delivery delivery = eventually().until(() -> this.client.deliveries(MessagingPattern.STREAMS, text),
+				(all) -> !all.isEmpty()).get(0);
+		assertThat(published.stream()).isEqualTo("hello-java-stream");
+		assertThat(delivery.consumer()).isEqualTo(HelloStreamListener.CONSUMER);
+		assertThat(delivery.messageId()).isEqualTo(published.messageId());
+		assertThat(delivery.queue()).isEqualTo("hello-java-stream");
+		assertThat(delivery.offset()).isNotNull().isNotNegative();
+	}
+
+	@Test
+	void aSecondOffsetTrackingRunReadsOnFromTheStoredOffsetAlsoAfterARestart() {
+		if (BrokerUnderTest.isEmbedded()) {
+			expectProblem(this.client.http().post().uri("/api/streams/offset-tracking/runs").exchange(), 503,
+					"embedded broker has no streams");
+			return;
+		}
+		OffsetTrackingRuns.Run first = run(100);
+		OffsetTrackingRuns.Run second = run(100);
+		OffsetTrackingRuns.Run afterRestart;
+		try (ConfigurableApplicationContext restarted = restartedService()) {
+			eventually().atMost(Duration.ofSeconds(30)).until(() -> restarted.getBean(StreamStarter.class).started());
+			afterRestart = restarted.getBean(OffsetTrackingRuns.class).run(100);
+		}
+
+		for (OffsetTrackingRuns.Run run : List.of(first, second, afterRestart)) {
+			assertThat(run.published()).isEqualTo(100);
+			assertThat(run.lastOffset()).isGreaterThanOrEqualTo(run.firstOffset() + 99);
+		}
+		assertThat(second.firstOffset()).as("after the first run's stored offset").isGreaterThan(first.lastOffset());
+		assertThat(second.read()).as("its own 100 messages, none of the first run's").isEqualTo(100);
+		assertThat(afterRestart.firstOffset()).as("after a restart too").isGreaterThan(second.lastOffset());
+		assertThat(afterRestart.read()).isEqualTo(100);
+	}
+
+	@Test
+	void readsASliceAgainFromAnyStartingPointWithoutMovingTheTrackedConsumer() {
+		if (BrokerUnderTest.isEmbedded()) {
+			expectProblem(this.client.http().get().uri("/api/streams/hello-java-stream/messages").exchange(), 503,
+					"embedded broker has no streams");
+			return;
+		}
+		String marker = marker();
+		Instant before = Instant.now().minusSeconds(1);
+		List<String> ids = List.of(publishHello("a " + marker).messageId(), publishHello("b " + marker).messageId(),
+				publishHello("c " + marker).messageId());
+		OffsetTrackingRuns.Run tracked = run(10);
+
+		StreamReader.Slice fromFirst = read("hello-java-stream", "first", 1000);
+		List<StreamReader.Read> ours = fromFirst.messages()
+			.stream()
+			.filter((m) -> m.messageId() != null && ids.contains(m.messageId()))
+			.toList();
+		assertThat(ours).extracting(StreamReader.Read::body).containsExactly("a " + marker, "b " + marker, "c " + marker);
+		long offsetOfB = ours.get(1).offset();
+		assertThat(read("hello-java-stream", "offset:" + offsetOfB, 2).messages()).extracting(StreamReader.Read::body)
+			.containsExactly("b " + marker, "c " + marker);
+		assertThat(read("hello-java-stream", "timestamp:" + before, 1000).messages())
+			.extracting(StreamReader.Read::messageId)
+			.containsAll(ids);
+		assertThat(read("hello-java-stream", "last", 1000).messages()).isNotEmpty();
+		assertThat(read("hello-java-stream", "next", 10).messages()).as("nothing published since").isEmpty();
+		assertThat(read("stream-offset-tracking-java", "first", 1000).messages()).isNotEmpty();
+
+		assertThat(run(10).firstOffset()).as("the tracked consumer, where it was").isGreaterThan(tracked.lastOffset());
+	}
+
+	@Test
+	void sharesTheStreamsWithTheTutorialsPlainStreamClient() throws Exception {
+		if (BrokerUnderTest.isEmbedded()) {
+			expectUnavailable();
+			return;
+		}
+		String fromTutorial = "Hello, World! from Send " + marker();
+		String fromService = "Hello from the service " + marker();
+		Queue<String> receivedByTutorial = new ConcurrentLinkedQueue<>();
+		try (Environment tutorial = plainClient()) {
+			// Send.java and Receive.java declare the stream first, with their client's defaults
+			tutorial.streamCreator()
+				.stream("hello-java-stream")
+				.maxLengthBytes(ByteCapacity.GB(5))
+				.argument("queue-leader-locator", "least-leaders")
+				.create();
+			Producer producer = tutorial.producerBuilder().stream("hello-java-stream").build();
+			producer.send(producer.messageBuilder().addData(fromTutorial.getBytes(StandardCharsets.UTF_8)).build(),
+					(status) -> {
+					});
+			Consumer consumer = tutorial.consumerBuilder()
+				.stream("hello-java-stream")
+				.offset(OffsetSpecification.first())
+				.messageHandler((context, message) -> receivedByTutorial
+					.add(new String(message.getBodyAsBinary(), StandardCharsets.UTF_8)))
+				.build();
+			publishHello(fromService);
+
+			eventually().until(() -> this.client.deliveries(MessagingPattern.STREAMS, fromTutorial), (all) -> !all.isEmpty());
+			eventually().until(() -> receivedByTutorial.contains(fromService));
+			consumer.close();
+			producer.close();
+		}
+	}
+
+	@Test
+	void saysWhetherStreamsCanBeUsedHereWithoutTouchingReadinessOrHealth() {
+		StreamsController.Streams streams = this.client.get("/api/streams", StreamsController.Streams.class);
+		assertThat(streams.streams()).containsExactly("hello-java-stream", "stream-offset-tracking-java");
+		assertThat(streams.available()).isEqualTo(!BrokerUnderTest.isEmbedded());
+		this.client.http()
+			.get()
+			.uri("/actuator/health")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.components.streams.status")
+			.isEqualTo(BrokerUnderTest.isEmbedded() ? "UNKNOWN" : "UP");
+		this.client.http().get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
+	}
+
+	@Test
+	void refusesUnknownStreamsAndStartingPointsAndLimits() {
+		expectProblem(this.client.http().get().uri("/api/streams/orders/messages").exchange(), 400,
+				"Unknown stream 'orders'; allowed: hello-java-stream, stream-offset-tracking-java");
+		expectProblem(this.client.http().get().uri("/api/streams/hello-java-stream/messages?from=yesterday").exchange(),
+				400, "allowed: first, last, next, offset:N");
+		expectProblem(this.client.http().get().uri("/api/streams/hello-java-stream/messages?from=offset:-1").exchange(),
+				400, "Unknown starting point 'offset:-1'");
+		expectProblem(this.client.http().get().uri("/api/streams/hello-java-stream/messages?limit=1001").exchange(), 400,
+				"limit must be from 1 to 1000");
+		expectProblem(this.client.http().post().uri("/api/streams/offset-tracking/runs?messages=0").exchange(), 400,
+				"messages must be from 1 to 10000");
+	}
+
+	private void expectUnavailable() {
+		expectProblem(this.client.http()
+			.post()
+			.uri("/api/streams/hello")
+			.contentType(MediaType.TEXT_PLAIN)
+			.body("Hello, World!")
+			.exchange(), 503, "The embedded broker has no streams");
+	}
+
+	private StreamsController.StreamPublished publishHello(String text) {
+		StreamsController.StreamPublished published = this.client.http()
+			.post()
+			.uri("/api/streams/hello")
+			.contentType(MediaType.TEXT_PLAIN)
+			.body(text)
+			.exchange()
+			.expectStatus()
+			.isAccepted()
+			.expectBody(StreamsController.StreamPublished.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(published).isNotNull();
+		assertThat(published.confirmed()).isTrue();
+		return published;
+	}
+
+	private OffsetTrackingRuns.Run run(int messages) {
+		OffsetTrackingRuns.Run run = this.client.http()
+			.post()
+			.uri("/api/streams/offset-tracking/runs?messages={n}", messages)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(OffsetTrackingRuns.Run.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(run).isNotNull();
+		return run;
+	}
+
+	private StreamReader.Slice read(String stream, String from, int limit) {
+		return this.client.get("/api/streams/{stream}/messages?from={from}&limit={limit}", StreamReader.Slice.class,
+				stream, from, limit);
+	}
+
+	/** The service again, in a new context on the same broker: a restart, as far as the broker can tell. */
+	private ConfigurableApplicationContext restartedService() {
+		String addresses = this.connection.getAddresses()
+			.stream()
+			.map((address) -> address.host() + ":" + address.port())
+			.collect(Collectors.joining(","));
+		return new SpringApplicationBuilder(AmqpPatternsApplication.class)
+			.properties(Map.of("server.port", "0", "spring.rabbitmq.addresses", addresses, "spring.rabbitmq.username",
+					this.connection.getUsername(), "spring.rabbitmq.password", this.connection.getPassword(),
+					"spring.rabbitmq.virtual-host", this.connection.getVirtualHost(), "spring.rabbitmq.stream.host",
+					this.rabbitProperties.getStream().getHost(), "spring.rabbitmq.stream.port",
+					this.rabbitProperties.getStream().getPort(), "amqp-patterns.embedded-broker.enabled", "false",
+					"spring.rabbitmq.listener.simple.auto-startup", "false",
+					"spring.rabbitmq.listener.direct.auto-startup", "false"))
+			.run();
+	}
+
+	/** A plain stream client, as the tutorial's programs make one. */
+	private Environment plainClient() {
+		return Environment.builder()
+			.host(this.rabbitProperties.getStream().getHost())
+			.port(this.rabbitProperties.getStream().getPort())
+			.virtualHost(this.connection.getVirtualHost())
+			.username(this.connection.getUsername())
+			.password(this.connection.getPassword())
+			.build();
+	}
+
+}
