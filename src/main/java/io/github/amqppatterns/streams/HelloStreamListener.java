@@ -1,7 +1,5 @@
 package io.github.amqppatterns.streams;
 
-import java.nio.charset.StandardCharsets;
-
 import com.rabbitmq.stream.Message;
 import com.rabbitmq.stream.MessageHandler;
 import io.github.amqppatterns.broker.PlainText;
@@ -33,10 +31,9 @@ class HelloStreamListener {
 	@RabbitListener(id = CONSUMER, queues = "#{@helloStream.name()}",
 			containerFactory = StreamsTopology.HELLO_CONTAINER_FACTORY)
 	void receive(Message message, MessageHandler.Context context) {
-		String body = new String(message.getBodyAsBinary(), StandardCharsets.UTF_8);
-		Object messageId = (message.getProperties() != null) ? message.getProperties().getMessageId() : null;
+		String body = StreamText.body(message);
 		this.deliveryLog.recordFromStream(MessagingPattern.STREAMS, CONSUMER, context.stream(),
-				(messageId != null) ? messageId.toString() : null, body, context.offset());
+				StreamText.messageId(message), body, context.offset());
 		logger.info("{}  Received message: {} (offset {})", CONSUMER, PlainText.preview(body), context.offset());
 	}
 

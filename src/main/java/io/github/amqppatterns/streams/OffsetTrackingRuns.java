@@ -1,6 +1,5 @@
 package io.github.amqppatterns.streams;
 
-import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -99,10 +98,9 @@ class OffsetTrackingRuns {
 				if (firstOffset.compareAndSet(-1, context.offset())) {
 					logger.info("First message received.");
 				}
-				String body = new String(message.getBodyAsBinary(), StandardCharsets.UTF_8);
-				Object messageId = (message.getProperties() != null) ? message.getProperties().getMessageId() : null;
+				String body = StreamText.body(message);
 				this.deliveryLog.recordFromStream(MessagingPattern.STREAMS, consumerName, stream,
-						(messageId != null) ? messageId.toString() : null, body, context.offset());
+						StreamText.messageId(message), body, context.offset());
 				if (read.incrementAndGet() % 10 == 0) {
 					context.storeOffset();
 				}

@@ -1,6 +1,5 @@
 package io.github.amqppatterns.streams;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -53,12 +52,9 @@ class StreamReader {
 		Consumer consumer = this.environment.consumerBuilder()
 			.stream(stream)
 			.offset(from.specification())
-			.messageHandler((context, message) -> {
-				Object messageId = (message.getProperties() != null) ? message.getProperties().getMessageId() : null;
-				arrivals.offer(new Read(context.offset(), Instant.ofEpochMilli(context.timestamp()),
-						(messageId != null) ? messageId.toString() : null,
-						PlainText.cut(new String(message.getBodyAsBinary(), StandardCharsets.UTF_8), BODY_CHARS)));
-			})
+			.messageHandler((context, message) -> arrivals.offer(new Read(context.offset(),
+					Instant.ofEpochMilli(context.timestamp()), StreamText.messageId(message),
+					PlainText.cut(StreamText.body(message), BODY_CHARS))))
 			.build();
 		List<Read> slice = new ArrayList<>(limit);
 		long deadline = System.nanoTime() + this.timeout.toNanos();
