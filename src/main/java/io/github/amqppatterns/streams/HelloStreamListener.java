@@ -8,15 +8,16 @@ import io.github.amqppatterns.deliveries.MessagingPattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.amqp.rabbit.annotation.RabbitListener;
+import org.springframework.rabbit.stream.listener.StreamMessageListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Stream tutorial 1's {@code Receive}: reads the stream from its first message and prints each one.
- * Nothing is acknowledged and nothing leaves the stream: a restarted receiver reads it all again.
+ * Stream tutorial 1's {@code Receive}: reads the stream from its first message and prints each one,
+ * with the stream client's own message and context. Nothing is acknowledged and nothing leaves the
+ * stream: a restarted receiver reads it all again. Its container is {@link StreamStarter}'s.
  */
 @Component
-class HelloStreamListener {
+class HelloStreamListener implements StreamMessageListener {
 
 	static final String CONSUMER = "hello-stream-receiver";
 
@@ -28,13 +29,17 @@ class HelloStreamListener {
 		this.deliveryLog = deliveryLog;
 	}
 
-	@RabbitListener(id = CONSUMER, queues = "#{@helloStream.name()}",
-			containerFactory = StreamsTopology.HELLO_CONTAINER_FACTORY)
-	void receive(Message message, MessageHandler.Context context) {
+	@Override
+	public void onStreamMessage(Message message, MessageHandler.Context context) {
 		String body = StreamText.body(message);
 		this.deliveryLog.recordFromStream(MessagingPattern.STREAMS, CONSUMER, context.stream(),
 				StreamText.messageId(message), body, context.offset());
 		logger.info("{}  Received message: {} (offset {})", CONSUMER, PlainText.preview(body), context.offset());
+	}
+
+	@Override
+	public void onMessage(org.springframework.amqp.core.Message message) {
+		throw new UnsupportedOperationException("A stream listener gets the stream client's messages");
 	}
 
 }

@@ -1,29 +1,37 @@
 package io.github.amqppatterns.streams;
 
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import com.rabbitmq.stream.Environment;
+import com.rabbitmq.stream.OffsetSpecification;
 import io.github.amqppatterns.broker.BrokerInUse;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.amqp.rabbit.listener.MessageListenerContainer;
-import org.springframework.amqp.rabbit.listener.RabbitListenerEndpointRegistry;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.rabbit.stream.listener.StreamListenerContainer;
-import org.springframework.rabbit.stream.support.StreamAdmin;
 import org.springframework.stereotype.Component;
 
 /**
- * Declares the streams and starts the stream listener once the broker's stream protocol answers,
- * trying again every {@code amqp-patterns.streams.start-retry-interval} until it does, on a thread of
- * its own. Left to the context, a stream declaration or listener that cannot connect fails the
- * whole start, the AMQP listeners with it; a broker without the {@code rabbitmq_stream} plugin is
- * a broker the rest of the service works with. The embedded broker has no streams: there it never
- * tries.
+ * Declares the tutorials' streams and starts tutorial 1's receiver once the broker's stream
+ * protocol answers, trying again every {@code amqp-patterns.streams.start-retry-interval} until it
+ * does, on a thread of its own; stops the receiver with the context.
+ * <p>
+ * Why not the usual beans: a {@code StreamAdmin} and a stream {@code @RabbitListener}'s container
+ * that cannot connect fail the context's start, the AMQP listeners with it, and Spring AMQP's
+ * listener registry starts every container it holds when the context starts again
+ * ({@code context.start()}), whatever its {@code autoStartup}. A broker without the
+ * {@code rabbitmq_stream} plugin is a broker the rest of the service works with. The embedded
+ * broker has no streams: there it never tries.
+ * <p>
+ * A stream is declared only where it does not exist yet, as the official Java tutorial declares it
+ * (retention in the client's units, the leader locator of {@code amqp-patterns.streams.leader-locator}),
+ * so a stream the tutorial's programs declared first is taken as it is, and they accept one the
+ * service declared.
  */
 @Component
 class StreamStarter implements SmartLifecycle {
@@ -33,13 +41,13 @@ class StreamStarter implements SmartLifecycle {
 	static final String EMBEDDED = "The embedded broker has no streams: configure a RabbitMQ with the "
 			+ "rabbitmq_stream plugin (spring.rabbitmq.host, spring.rabbitmq.stream.port)";
 
-	private final ObjectProvider<StreamAdmin> declarations;
+	private final Environment environment;
 
-	private final RabbitListenerEndpointRegistry listeners;
+	private final HelloStreamListener helloListener;
 
 	private final BrokerInUse broker;
 
-	private final long retryMillis;
+	private final StreamsProperties properties;
 
 	private volatile boolean started;
 
@@ -47,15 +55,17 @@ class StreamStarter implements SmartLifecycle {
 
 	private @Nullable ScheduledExecutorService attempts;
 
-	StreamStarter(ObjectProvider<StreamAdmin> declarations, RabbitListenerEndpointRegistry listeners,
-			BrokerInUse broker, StreamsProperties properties) {
-		this.declarations = declarations;
-		this.listeners = listeners;
+	private @Nullable StreamListenerContainer helloReceiver;
+
+	StreamStarter(Environment environment, HelloStreamListener helloListener, BrokerInUse broker,
+			StreamsProperties properties) {
+		this.environment = environment;
+		this.helloListener = helloListener;
 		this.broker = broker;
-		this.retryMillis = properties.startRetryInterval().toMillis();
+		this.properties = properties;
 	}
 
-	/** Whether the streams are declared and the stream listener runs. */
+	/** Whether the streams are declared and tutorial 1's receiver runs. */
 	boolean started() {
 		return this.started;
 	}
@@ -73,27 +83,33 @@ class StreamStarter implements SmartLifecycle {
 	}
 
 	@Override
-	public void start() {
+	public synchronized void start() {
 		if (this.broker.isEmbedded()) {
 			this.unavailable = EMBEDDED;
 			return;
 		}
 		ScheduledExecutorService attempts = Executors
 			.newSingleThreadScheduledExecutor((task) -> new Thread(task, "stream-starter"));
-		attempts.scheduleWithFixedDelay(this::attempt, 0, this.retryMillis, TimeUnit.MILLISECONDS);
+		attempts.scheduleWithFixedDelay(this::attempt, 0, this.properties.startRetryInterval().toMillis(),
+				TimeUnit.MILLISECONDS);
 		this.attempts = attempts;
 	}
 
-	private void attempt() {
+	private synchronized void attempt() {
 		try {
-			this.declarations.orderedStream().filter((declaration) -> !declaration.isRunning()).forEach(StreamAdmin::start);
-			this.listeners.getListenerContainers()
-				.stream()
-				.filter(StreamListenerContainer.class::isInstance)
-				.filter((container) -> !container.isRunning())
-				.forEach(MessageListenerContainer::start);
+			for (StreamsProperties.Stream stream : List.of(this.properties.hello(), this.properties.offsetTracking())) {
+				declare(stream);
+			}
+			StreamListenerContainer receiver = new StreamListenerContainer(this.environment);
+			receiver.setListenerId(HelloStreamListener.CONSUMER);
+			receiver.setQueueNames(this.properties.hello().name());
+			receiver.setConsumerCustomizer((id, builder) -> builder.offset(OffsetSpecification.first()));
+			receiver.setupMessageListener(this.helloListener);
+			receiver.afterPropertiesSet();
+			receiver.start();
+			this.helloReceiver = receiver;
 			this.started = true;
-			logger.info("Streams declared, stream listener started");
+			logger.info("Streams declared, {} started", HelloStreamListener.CONSUMER);
 			ScheduledExecutorService attempts = this.attempts;
 			if (attempts != null) {
 				attempts.shutdown();
@@ -102,17 +118,34 @@ class StreamStarter implements SmartLifecycle {
 		catch (RuntimeException ex) {
 			this.unavailable = "The broker's stream protocol does not answer (" + ex.getMessage()
 					+ "): streams need RabbitMQ with the rabbitmq_stream plugin";
-			logger.warn("Streams unavailable, trying again in {} ms: {}", this.retryMillis, ex.toString());
+			logger.warn("Streams unavailable, trying again in {}: {}", this.properties.startRetryInterval(),
+					ex.toString());
+		}
+	}
+
+	private void declare(StreamsProperties.Stream stream) {
+		if (!this.environment.streamExists(stream.name())) {
+			this.environment.streamCreator()
+				.stream(stream.name())
+				.maxLengthBytes(stream.retention())
+				.argument("queue-leader-locator", this.properties.leaderLocator())
+				.create();
 		}
 	}
 
 	@Override
-	public void stop() {
+	public synchronized void stop() {
 		ScheduledExecutorService attempts = this.attempts;
 		if (attempts != null) {
 			attempts.shutdownNow();
 		}
 		this.attempts = null;
+		StreamListenerContainer receiver = this.helloReceiver;
+		if (receiver != null) {
+			receiver.stop();
+		}
+		this.helloReceiver = null;
+		this.started = false;
 	}
 
 	@Override
