@@ -248,21 +248,26 @@ class StreamsTests {
 				stream, from, limit);
 	}
 
-	/** The service again, in a new context on the same broker: a restart, as far as the broker can tell. */
+	/**
+	 * The service again, in a new context on the same broker: a restart, as far as the broker can
+	 * tell. Its settings are arguments, which win over any {@code SPRING_RABBITMQ_*} of the run.
+	 */
 	private ConfigurableApplicationContext restartedService() {
 		String addresses = this.connection.getAddresses()
 			.stream()
 			.map((address) -> address.host() + ":" + address.port())
 			.collect(Collectors.joining(","));
-		return new SpringApplicationBuilder(AmqpPatternsApplication.class)
-			.properties(Map.of("server.port", "0", "spring.rabbitmq.addresses", addresses, "spring.rabbitmq.username",
-					this.connection.getUsername(), "spring.rabbitmq.password", this.connection.getPassword(),
-					"spring.rabbitmq.virtual-host", this.connection.getVirtualHost(), "spring.rabbitmq.stream.host",
-					this.rabbitProperties.getStream().getHost(), "spring.rabbitmq.stream.port",
-					this.rabbitProperties.getStream().getPort(), "amqp-patterns.embedded-broker.enabled", "false",
-					"spring.rabbitmq.listener.simple.auto-startup", "false",
-					"spring.rabbitmq.listener.direct.auto-startup", "false"))
-			.run();
+		Map<String, Object> settings = Map.of("server.port", "0", "spring.rabbitmq.addresses", addresses,
+				"spring.rabbitmq.username", this.connection.getUsername(), "spring.rabbitmq.password",
+				this.connection.getPassword(), "spring.rabbitmq.virtual-host", this.connection.getVirtualHost(),
+				"spring.rabbitmq.stream.host", this.rabbitProperties.getStream().getHost(),
+				"spring.rabbitmq.stream.port", this.rabbitProperties.getStream().getPort(),
+				"amqp-patterns.embedded-broker.enabled", "false", "spring.rabbitmq.listener.simple.auto-startup",
+				"false", "spring.rabbitmq.listener.direct.auto-startup", "false");
+		return new SpringApplicationBuilder(AmqpPatternsApplication.class).run(settings.entrySet()
+			.stream()
+			.map((setting) -> "--" + setting.getKey() + "=" + setting.getValue())
+			.toArray(String[]::new));
 	}
 
 	/** A plain stream client, as the tutorial's programs make one. */
