@@ -9,14 +9,23 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
+
+import com.rabbitmq.stream.Address;
+import com.rabbitmq.stream.Environment;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.testcontainers.DockerClientFactory;
+import org.testcontainers.images.builder.Transferable;
 import org.testcontainers.rabbitmq.RabbitMQContainer;
 import org.testcontainers.utility.DockerImageName;
 
+import org.springframework.boot.amqp.autoconfigure.EnvironmentBuilderCustomizer;
+import org.springframework.boot.amqp.autoconfigure.RabbitConnectionDetails;
+import org.springframework.boot.amqp.autoconfigure.RabbitProperties;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.testcontainers.service.connection.ServiceConnection;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -29,6 +38,7 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.test.context.ContextConfigurationAttributes;
 import org.springframework.test.context.ContextCustomizer;
 import org.springframework.test.context.ContextCustomizerFactory;
+import org.springframework.test.context.DynamicPropertyRegistrar;
 import org.springframework.test.context.MergedContextConfiguration;
 
 /**
@@ -64,6 +74,8 @@ public class BrokerUnderTest {
 
 	static final int LOCAL_STREAM_PORT = 5552;
 
+	static final int CONTAINER_STREAM_PORT = 5552;
+
 	private static final Logger logger = LoggerFactory.getLogger(BrokerUnderTest.class);
 
 	private static final Source SOURCE = chooseSource();
@@ -79,7 +91,75 @@ public class BrokerUnderTest {
 	@ServiceConnection
 	@Conditional(WhenTestcontainers.class)
 	RabbitMQContainer rabbitMqContainer() {
-		return new RabbitMQContainer(DockerImageName.parse(IMAGE));
+		RabbitMQContainer container = new RabbitMQContainer(DockerImageName.parse(IMAGE))
+			.withCopyToContainer(Transferable.of("[rabbitmq_management,rabbitmq_stream]."), "/etc/rabbitmq/enabled_plugins");
+		container.addExposedPort(CONTAINER_STREAM_PORT);
+		return container;
+	}
+
+	/**
+	 * Boot 4.0's {@code @ServiceConnection} leaves the stream protocol out: its port is the
+	 * container's mapped one, which the broker does not advertise, so every stream connection of
+	 * the service goes there.
+	 */
+	@Bean
+	@Conditional(WhenTestcontainers.class)
+	DynamicPropertyRegistrar containerStreamPort(RabbitMQContainer container) {
+		return (registry) -> {
+			registry.add("spring.rabbitmq.stream.host", container::getHost);
+			registry.add("spring.rabbitmq.stream.port", () -> container.getMappedPort(CONTAINER_STREAM_PORT));
+		};
+	}
+
+	@Bean
+	@Conditional(WhenTestcontainers.class)
+	EnvironmentBuilderCustomizer streamConnectionsToTheMappedPort(RabbitMQContainer container) {
+		return (builder) -> builder
+			.addressResolver((advertised) -> new Address(container.getHost(), container.getMappedPort(CONTAINER_STREAM_PORT)));
+	}
+
+	/**
+	 * A plain stream client on the broker under test, as the stream tutorials' programs make one;
+	 * every connection goes to the configured stream host and port (one node).
+	 */
+	public static Environment plainStreamClient(RabbitProperties properties, RabbitConnectionDetails connection) {
+		String host = properties.getStream().getHost();
+		int port = properties.getStream().getPort();
+		return Environment.builder()
+			.host(host)
+			.port(port)
+			.addressResolver((advertised) -> new Address(host, port))
+			.virtualHost(Objects.requireNonNullElse(connection.getVirtualHost(), "/"))
+			.username(Objects.requireNonNullElse(connection.getUsername(), "guest"))
+			.password(Objects.requireNonNullElse(connection.getPassword(), "guest"))
+			.build();
+	}
+
+	/**
+	 * The settings that point another instance of the service at the broker under test, as
+	 * arguments, which win over any {@code SPRING_RABBITMQ_*} of the run.
+	 */
+	public static Map<String, Object> serviceSettings(RabbitProperties properties, RabbitConnectionDetails connection) {
+		String addresses = connection.getAddresses()
+			.stream()
+			.map((address) -> address.host() + ":" + address.port())
+			.collect(Collectors.joining(","));
+		return Map.of("spring.rabbitmq.addresses", addresses, "spring.rabbitmq.username",
+				Objects.requireNonNullElse(connection.getUsername(), "guest"), "spring.rabbitmq.password",
+				Objects.requireNonNullElse(connection.getPassword(), "guest"), "spring.rabbitmq.virtual-host",
+				Objects.requireNonNullElse(connection.getVirtualHost(), "/"), "spring.rabbitmq.stream.host", properties.getStream().getHost(),
+				"spring.rabbitmq.stream.port", properties.getStream().getPort(), "amqp-patterns.embedded-broker.enabled",
+				"false");
+	}
+
+	/** The RabbitMQ version the broker under test announces, as {@code 4.0.5}. */
+	public static Runtime.Version rabbitMqVersion(RabbitConnectionDetails connection) {
+		try (com.rabbitmq.client.Connection plain = PlainClient.connectionFactory(connection).newConnection()) {
+			return Runtime.Version.parse(plain.getServerProperties().get("version").toString());
+		}
+		catch (IOException | TimeoutException ex) {
+			throw new IllegalStateException("Could not connect to the broker under test", ex);
+		}
 	}
 
 	enum Source {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import io.github.amqppatterns.HttpUser;
 import io.github.amqppatterns.deliveries.DeliveryLog;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

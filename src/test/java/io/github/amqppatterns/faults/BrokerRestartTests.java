@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
+import io.github.amqppatterns.HttpUser;
 import io.github.amqppatterns.deliveries.DeliveryLog;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;

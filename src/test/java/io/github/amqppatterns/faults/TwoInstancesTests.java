@@ -1,19 +1,15 @@
 package io.github.amqppatterns.faults;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
-import io.github.amqppatterns.AmqpPatternsApplication;
+import io.github.amqppatterns.HttpUser;
+import io.github.amqppatterns.ServiceProcess;
 import io.github.amqppatterns.deliveries.Delivery;
 import io.github.amqppatterns.deliveries.DeliveryLog;
 import io.github.amqppatterns.deliveries.MessagingPattern;
@@ -21,8 +17,6 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.amqp.rabbit.listener.RabbitListenerEndpointRegistry;
@@ -55,12 +49,16 @@ class TwoInstancesTests {
 
 	HttpUser here;
 
-	SecondInstance second;
+	ServiceProcess second;
 
 	@BeforeEach
 	void startSecondInstance() {
 		this.here = new HttpUser(this.port);
-		this.second = new SecondInstance(ThreeNodeCluster.shared().addresses(), ThreeNodeCluster.shared().streamPort(1));
+		this.second = new ServiceProcess(Map.of("spring.rabbitmq.addresses", ThreeNodeCluster.shared().addresses(),
+				"spring.rabbitmq.address-shuffle-mode", "random", "spring.rabbitmq.username", "guest",
+				"spring.rabbitmq.password", "guest", "spring.rabbitmq.stream.host", "127.0.0.1",
+				"spring.rabbitmq.stream.port", ThreeNodeCluster.shared().streamPort(1),
+				"amqp-patterns.work.time-per-dot", "50ms"));
 	}
 
 	@AfterEach
@@ -79,7 +77,7 @@ class TwoInstancesTests {
 
 		Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
 			List<String> doneHere = doneHere(marker);
-			List<String> doneThere = this.second.done(marker);
+			List<String> doneThere = workThere(marker, true);
 			assertThat(doneHere).as("done here").isNotEmpty();
 			assertThat(doneThere).as("done by the second instance").isNotEmpty();
 			List<String> all = new ArrayList<>(doneHere);
@@ -97,7 +95,7 @@ class TwoInstancesTests {
 			.anySatisfy((server) -> assertThat(server).endsWith(":" + ProcessHandle.current().pid()))
 			.anySatisfy((server) -> assertThat(server).endsWith(":" + this.second.pid()));
 		FaultReport.record("cluster: two instances", "20 tasks posted to one instance: " + doneHere(marker).size()
-				+ " done by it, " + this.second.done(marker).size() + " by the other; 20 RPC calls answered by " + servers);
+				+ " done by it, " + workThere(marker, true).size() + " by the other; 20 RPC calls answered by " + servers);
 	}
 
 	@Test
@@ -107,7 +105,7 @@ class TwoInstancesTests {
 		String task = this.here.postText("/api/tasks", marker + " " + ".".repeat(40)).messageId();
 		Awaitility.await()
 			.atMost(Duration.ofSeconds(30))
-			.until(() -> this.second.received(marker).contains(task));
+			.until(() -> workThere(marker, false).contains(task));
 
 		long killed = System.nanoTime();
 		this.second.kill();
@@ -133,83 +131,14 @@ class TwoInstancesTests {
 			.toList();
 	}
 
-	/** The service in a JVM of its own, started from this test's class path. */
-	private static final class SecondInstance {
-
-		private final Process process;
-
-		private final HttpUser user;
-
-		SecondInstance(String addresses, int streamPort) {
-			int port = freePort();
-			Path log = Path.of("target", "second-instance-" + port + ".log").toAbsolutePath();
-			List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-					System.getProperty("java.class.path"), AmqpPatternsApplication.class.getName(),
-					"--server.port=" + port, "--spring.rabbitmq.addresses=" + addresses,
-					"--spring.rabbitmq.address-shuffle-mode=random", "--spring.rabbitmq.username=guest",
-					"--spring.rabbitmq.password=guest", "--spring.rabbitmq.stream.host=127.0.0.1",
-					"--spring.rabbitmq.stream.port=" + streamPort, "--amqp-patterns.work.time-per-dot=50ms");
-			try {
-				Files.createDirectories(log.getParent());
-				this.process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException(ex);
-			}
-			this.user = new HttpUser(port);
-			Awaitility.await()
-				.atMost(Duration.ofSeconds(90))
-				.pollInterval(Duration.ofMillis(200))
-				.failFast("the second instance ended (its log: " + log + ")", () -> !this.process.isAlive())
-				.ignoreExceptions()
-				.until(() -> this.user.get("/actuator/health/readiness").status() == 200);
-		}
-
-		long pid() {
-			return this.process.pid();
-		}
-
-		/** The tasks with {@code marker} its workers received. */
-		List<String> received(String marker) {
-			return workDeliveries(marker, false);
-		}
-
-		/** The tasks with {@code marker} its workers did. */
-		List<String> done(String marker) {
-			return workDeliveries(marker, true);
-		}
-
-		private List<String> workDeliveries(String marker, boolean acked) {
-			HttpUser.Answer answer = this.user.get("/api/deliveries?pattern=workqueues&limit=1000");
-			List<JsonNode> deliveries = json.readValue(answer.body(), new TypeReference<List<JsonNode>>() {
-			});
-			return deliveries.stream()
-				.filter((delivery) -> delivery.get("body").asString().startsWith(marker))
-				.filter((delivery) -> !acked || !delivery.get("ackedAt").isNull())
-				.map((delivery) -> delivery.get("messageId").asString())
-				.toList();
-		}
-
-		/** {@code kill -9}: its unacknowledged tasks go back to the queue with its connection. */
-		void kill() {
-			this.process.destroyForcibly();
-			try {
-				this.process.waitFor(30, TimeUnit.SECONDS);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-		}
-
-		private static int freePort() {
-			try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-				return socket.getLocalPort();
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException(ex);
-			}
-		}
-
+	/** The tasks with {@code marker} the other instance's workers received, or did. */
+	private List<String> workThere(String marker, boolean done) {
+		return this.second.deliveries(MessagingPattern.WORK_QUEUES)
+			.stream()
+			.filter((delivery) -> delivery.body().startsWith(marker))
+			.filter((delivery) -> !done || delivery.ackedAt() != null)
+			.map(Delivery::messageId)
+			.toList();
 	}
 
 }

@@ -3,11 +3,11 @@ package io.github.amqppatterns.streams;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.stream.Collectors;
 
 import com.rabbitmq.stream.ByteCapacity;
 import com.rabbitmq.stream.Consumer;
@@ -146,7 +146,7 @@ class StreamsTests {
 		String fromTutorial = "Hello, World! from Send " + marker();
 		String fromService = "Hello from the service " + marker();
 		Queue<String> receivedByTutorial = new ConcurrentLinkedQueue<>();
-		try (Environment tutorial = plainClient()) {
+		try (Environment tutorial = BrokerUnderTest.plainStreamClient(this.rabbitProperties, this.connection)) {
 			// Send.java and Receive.java declare the stream first, with their client's defaults
 			tutorial.streamCreator()
 				.stream("hello-java-stream")
@@ -248,37 +248,15 @@ class StreamsTests {
 				stream, from, limit);
 	}
 
-	/**
-	 * The service again, in a new context on the same broker: a restart, as far as the broker can
-	 * tell. Its settings are arguments, which win over any {@code SPRING_RABBITMQ_*} of the run.
-	 */
+	/** The service again, in a new context on the same broker: a restart, as far as the broker can tell. */
 	private ConfigurableApplicationContext restartedService() {
-		String addresses = this.connection.getAddresses()
-			.stream()
-			.map((address) -> address.host() + ":" + address.port())
-			.collect(Collectors.joining(","));
-		Map<String, Object> settings = Map.of("server.port", "0", "spring.rabbitmq.addresses", addresses,
-				"spring.rabbitmq.username", this.connection.getUsername(), "spring.rabbitmq.password",
-				this.connection.getPassword(), "spring.rabbitmq.virtual-host", this.connection.getVirtualHost(),
-				"spring.rabbitmq.stream.host", this.rabbitProperties.getStream().getHost(),
-				"spring.rabbitmq.stream.port", this.rabbitProperties.getStream().getPort(),
-				"amqp-patterns.embedded-broker.enabled", "false", "spring.rabbitmq.listener.simple.auto-startup",
-				"false", "spring.rabbitmq.listener.direct.auto-startup", "false");
+		Map<String, Object> settings = new HashMap<>(BrokerUnderTest.serviceSettings(this.rabbitProperties, this.connection));
+		settings.putAll(Map.of("server.port", "0", "spring.rabbitmq.listener.simple.auto-startup", "false",
+				"spring.rabbitmq.listener.direct.auto-startup", "false"));
 		return new SpringApplicationBuilder(AmqpPatternsApplication.class).run(settings.entrySet()
 			.stream()
 			.map((setting) -> "--" + setting.getKey() + "=" + setting.getValue())
 			.toArray(String[]::new));
-	}
-
-	/** A plain stream client, as the tutorial's programs make one. */
-	private Environment plainClient() {
-		return Environment.builder()
-			.host(this.rabbitProperties.getStream().getHost())
-			.port(this.rabbitProperties.getStream().getPort())
-			.virtualHost(this.connection.getVirtualHost())
-			.username(this.connection.getUsername())
-			.password(this.connection.getPassword())
-			.build();
 	}
 
 }

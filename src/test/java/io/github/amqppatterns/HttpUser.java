@@ -1,4 +1,4 @@
-package io.github.amqppatterns.faults;
+package io.github.amqppatterns;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  * A user with curl: plain HTTP requests to the service, and what came back, with no assertion
  * made on the way, so that a load of them can run while the broker fails.
  */
-final class HttpUser {
+public final class HttpUser {
 
 	private static final Pattern MESSAGE_ID = Pattern.compile("\"messageId\"\\s*:\\s*\"([^\"]+)\"");
 
@@ -27,23 +27,23 @@ final class HttpUser {
 
 	private final String base;
 
-	HttpUser(int port) {
+	public HttpUser(int port) {
 		this.base = "http://127.0.0.1:" + port;
 	}
 
-	Answer postText(String path, String text) {
+	public Answer postText(String path, String text) {
 		return send(HttpRequest.newBuilder(URI.create(this.base + path))
 			.header("Content-Type", "text/plain")
 			.POST(HttpRequest.BodyPublishers.ofString(text)));
 	}
 
-	Answer postJson(String path, String json) {
+	public Answer postJson(String path, String json) {
 		return send(HttpRequest.newBuilder(URI.create(this.base + path))
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(json)));
 	}
 
-	Answer get(String path) {
+	public Answer get(String path) {
 		return send(HttpRequest.newBuilder(URI.create(this.base + path)).GET());
 	}
 
@@ -73,10 +73,10 @@ final class HttpUser {
 	 * @param contentType its content type
 	 * @param took how long it took to come
 	 */
-	record Answer(int status, String body, String contentType, Duration took) {
+	public record Answer(int status, String body, String contentType, Duration took) {
 
 		/** The {@code messageId} of a publish's answer. */
-		@Nullable String messageId() {
+		public @Nullable String messageId() {
 			Matcher matcher = MESSAGE_ID.matcher(this.body);
 			return matcher.find() ? matcher.group(1) : null;
 		}
