@@ -9,8 +9,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import com.rabbitmq.stream.Message;
+import com.rabbitmq.stream.MessageBuilder;
 import io.github.amqppatterns.broker.PublishFailedException;
 import io.github.amqppatterns.broker.PublishProperties;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.amqp.core.MessageProperties;
 import org.springframework.rabbit.stream.producer.RabbitStreamTemplate;
@@ -35,8 +37,8 @@ class StreamPublisher {
 	}
 
 	/** Publishes one message and waits for its confirm. */
-	void publish(RabbitStreamTemplate template, String text, String messageId) {
-		publishAll(template, List.of(new Outgoing(text, messageId)), this.confirmTimeout);
+	void publish(RabbitStreamTemplate template, Outgoing message) {
+		publishAll(template, List.of(message), this.confirmTimeout);
 	}
 
 	/** Publishes the messages, then waits for all their confirms, at most {@code timeout} in all. */
@@ -66,13 +68,16 @@ class StreamPublisher {
 	}
 
 	private static Message message(RabbitStreamTemplate template, Outgoing outgoing) {
-		return template.messageBuilder()
+		MessageBuilder builder = template.messageBuilder()
 			.properties()
 			.messageId(outgoing.messageId())
 			.contentType(MessageProperties.CONTENT_TYPE_TEXT_PLAIN)
-			.messageBuilder()
-			.addData(outgoing.text().getBytes(StandardCharsets.UTF_8))
-			.build();
+			.messageBuilder();
+		String partitionKey = outgoing.partitionKey();
+		if (partitionKey != null) {
+			builder.applicationProperties().entry(SuperStreamConsumers.PARTITION_KEY, partitionKey);
+		}
+		return builder.addData(outgoing.text().getBytes(StandardCharsets.UTF_8)).build();
 	}
 
 	/**
@@ -80,8 +85,14 @@ class StreamPublisher {
 	 *
 	 * @param text its body
 	 * @param messageId its {@code message_id}
+	 * @param partitionKey for a super stream, the key that picks its partition
 	 */
-	record Outgoing(String text, String messageId) {
+	record Outgoing(String text, String messageId, @Nullable String partitionKey) {
+
+		Outgoing(String text, String messageId) {
+			this(text, messageId, null);
+		}
+
 	}
 
 }

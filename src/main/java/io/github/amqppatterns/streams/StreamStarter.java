@@ -17,8 +17,8 @@ import org.springframework.rabbit.stream.listener.StreamListenerContainer;
 import org.springframework.stereotype.Component;
 
 /**
- * Declares the tutorials' streams and starts tutorial 1's receiver once the broker's stream
- * protocol answers, trying again every {@code amqp-patterns.streams.start-retry-interval} until it
+ * Declares the tutorials' streams and starts tutorial 1's receiver, then the super stream's
+ * consumers ({@link SuperStreamConsumers}), once the broker's stream protocol answers, trying again every {@code amqp-patterns.streams.start-retry-interval} until it
  * does, on a thread of its own; stops the receiver with the context.
  * <p>
  * Why not the usual beans: a {@code StreamAdmin} and a stream {@code @RabbitListener}'s container
@@ -45,6 +45,8 @@ class StreamStarter implements SmartLifecycle {
 
 	private final HelloStreamListener helloListener;
 
+	private final SuperStreamConsumers superStream;
+
 	private final BrokerInUse broker;
 
 	private final StreamsProperties properties;
@@ -57,10 +59,11 @@ class StreamStarter implements SmartLifecycle {
 
 	private @Nullable StreamListenerContainer helloReceiver;
 
-	StreamStarter(Environment environment, HelloStreamListener helloListener, BrokerInUse broker,
-			StreamsProperties properties) {
+	StreamStarter(Environment environment, HelloStreamListener helloListener, SuperStreamConsumers superStream,
+			BrokerInUse broker, StreamsProperties properties) {
 		this.environment = environment;
 		this.helloListener = helloListener;
+		this.superStream = superStream;
 		this.broker = broker;
 		this.properties = properties;
 	}
@@ -97,30 +100,39 @@ class StreamStarter implements SmartLifecycle {
 
 	private synchronized void attempt() {
 		try {
-			for (StreamsProperties.Stream stream : List.of(this.properties.hello(), this.properties.offsetTracking())) {
-				declare(stream);
+			if (!this.started) {
+				startStreams();
 			}
-			StreamListenerContainer receiver = new StreamListenerContainer(this.environment);
-			receiver.setListenerId(HelloStreamListener.CONSUMER);
-			receiver.setQueueNames(this.properties.hello().name());
-			receiver.setConsumerCustomizer((id, builder) -> builder.offset(OffsetSpecification.first()));
-			receiver.setupMessageListener(this.helloListener);
-			receiver.afterPropertiesSet();
-			receiver.start();
-			this.helloReceiver = receiver;
-			this.started = true;
-			logger.info("Streams declared, {} started", HelloStreamListener.CONSUMER);
+			this.superStream.start();
 			ScheduledExecutorService attempts = this.attempts;
 			if (attempts != null) {
 				attempts.shutdown();
 			}
 		}
 		catch (RuntimeException ex) {
-			this.unavailable = "The broker's stream protocol does not answer (" + ex.getMessage()
-					+ "): streams need RabbitMQ with the rabbitmq_stream plugin";
+			if (!this.started) {
+				this.unavailable = "The broker's stream protocol does not answer (" + ex.getMessage()
+						+ "): streams need RabbitMQ with the rabbitmq_stream plugin";
+			}
 			logger.warn("Streams unavailable, trying again in {}: {}", this.properties.startRetryInterval(),
 					ex.toString());
 		}
+	}
+
+	private void startStreams() {
+		for (StreamsProperties.Stream stream : List.of(this.properties.hello(), this.properties.offsetTracking())) {
+			declare(stream);
+		}
+		StreamListenerContainer receiver = new StreamListenerContainer(this.environment);
+		receiver.setListenerId(HelloStreamListener.CONSUMER);
+		receiver.setQueueNames(this.properties.hello().name());
+		receiver.setConsumerCustomizer((id, builder) -> builder.offset(OffsetSpecification.first()));
+		receiver.setupMessageListener(this.helloListener);
+		receiver.afterPropertiesSet();
+		receiver.start();
+		this.helloReceiver = receiver;
+		this.started = true;
+		logger.info("Streams declared, {} started", HelloStreamListener.CONSUMER);
 	}
 
 	private void declare(StreamsProperties.Stream stream) {
@@ -140,6 +152,7 @@ class StreamStarter implements SmartLifecycle {
 			attempts.shutdownNow();
 		}
 		this.attempts = null;
+		this.superStream.stop();
 		StreamListenerContainer receiver = this.helloReceiver;
 		if (receiver != null) {
 			receiver.stop();

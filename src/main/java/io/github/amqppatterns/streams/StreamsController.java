@@ -1,5 +1,6 @@
 package io.github.amqppatterns.streams;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -24,14 +25,18 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The stream tutorials over HTTP: {@code POST /api/streams/hello} (tutorial 1's {@code Send}),
- * {@code POST /api/streams/offset-tracking/runs} (tutorial 2, sender and receiver), and
- * {@code GET /api/streams/{stream}/messages} (a stream read again from any starting point);
+ * {@code POST /api/streams/offset-tracking/runs} (tutorial 2, sender and receiver),
+ * {@code POST /api/streams/super-stream} (a partitioned stream and its single active consumers), and
+ * {@code GET /api/streams/{stream}/messages} (a stream or partition read again from any starting point);
  * {@code GET /api/streams} says whether streams can be used here.
  */
 @RestController
 class StreamsController {
 
 	static final String DEFAULT_MESSAGE = "Hello, World!";
+
+	/** Longest partition key a super stream message takes. */
+	static final int MAX_KEY_CHARS = 255;
 
 	private final RabbitStreamTemplate helloTemplate;
 
@@ -41,17 +46,25 @@ class StreamsController {
 
 	private final StreamReader reader;
 
+	private final RabbitStreamTemplate superStreamTemplate;
+
 	private final StreamStarter starter;
+
+	private final SuperStreamConsumers superStream;
 
 	private final StreamsProperties properties;
 
-	StreamsController(@Qualifier("helloStreamTemplate") RabbitStreamTemplate helloTemplate, StreamPublisher publisher,
-			OffsetTrackingRuns runs, StreamReader reader, StreamStarter starter, StreamsProperties properties) {
+	StreamsController(@Qualifier("helloStreamTemplate") RabbitStreamTemplate helloTemplate,
+			@Qualifier("superStreamTemplate") RabbitStreamTemplate superStreamTemplate, StreamPublisher publisher,
+			OffsetTrackingRuns runs, StreamReader reader, StreamStarter starter, SuperStreamConsumers superStream,
+			StreamsProperties properties) {
 		this.helloTemplate = helloTemplate;
+		this.superStreamTemplate = superStreamTemplate;
 		this.publisher = publisher;
 		this.runs = runs;
 		this.reader = reader;
 		this.starter = starter;
+		this.superStream = superStream;
 		this.properties = properties;
 	}
 
@@ -60,7 +73,8 @@ class StreamsController {
 	Streams streams() {
 		return new Streams(this.starter.started(), this.starter.started() ? null : this.starter.unavailable(),
 				List.of(this.properties.hello().name(), this.properties.offsetTracking().name()),
-				this.properties.offsetTracking().consumerName());
+				this.properties.offsetTracking().consumerName(),
+				this.superStream.status(this.starter.started() ? null : this.starter.unavailable()));
 	}
 
 	@ApiErrors({ 400, 413, 415, 503 })
@@ -68,8 +82,24 @@ class StreamsController {
 	@ResponseStatus(HttpStatus.ACCEPTED)
 	StreamPublished hello(TextBody body) {
 		String messageId = UUID.randomUUID().toString();
-		this.publisher.publish(this.helloTemplate, body.orElse(DEFAULT_MESSAGE), messageId);
+		this.publisher.publish(this.helloTemplate, new StreamPublisher.Outgoing(body.orElse(DEFAULT_MESSAGE), messageId));
 		return new StreamPublished(this.properties.hello().name(), messageId, true);
+	}
+
+	@ApiErrors({ 400, 413, 415, 503 })
+	@PostMapping("/api/streams/super-stream")
+	@ResponseStatus(HttpStatus.ACCEPTED)
+	SuperStreamPublished toSuperStream(TextBody body, @RequestParam(required = false) @Nullable String key) {
+		if (key != null && (key.isEmpty() || key.length() > MAX_KEY_CHARS)) {
+			throw new InvalidInputException("key", "key must be 1 to " + MAX_KEY_CHARS + " characters; got "
+					+ key.length());
+		}
+		requireSuperStream();
+		String messageId = UUID.randomUUID().toString();
+		String partitionKey = (key != null) ? key : messageId;
+		this.publisher.publish(this.superStreamTemplate,
+				new StreamPublisher.Outgoing(body.orElse(DEFAULT_MESSAGE), messageId, partitionKey));
+		return new SuperStreamPublished(this.properties.superStream().name(), partitionKey, messageId, true);
 	}
 
 	@ApiErrors({ 400, 409, 503 })
@@ -86,15 +116,25 @@ class StreamsController {
 	@GetMapping("/api/streams/{stream}/messages")
 	StreamReader.Slice read(@PathVariable String stream, @RequestParam(defaultValue = "first") String from,
 			@RequestParam(defaultValue = "10") @Min(1) @Max(10_000) int limit) {
-		List<String> known = List.of(this.properties.hello().name(), this.properties.offsetTracking().name());
+		List<String> partitions = this.properties.superStream().partitionNames();
+		List<String> known = new ArrayList<>(List.of(this.properties.hello().name(), this.properties.offsetTracking().name()));
+		known.addAll(partitions);
 		if (!known.contains(stream)) {
 			throw new InvalidInputException("stream", "Unknown stream '" + stream + "'; allowed: " + String.join(", ", known));
+		}
+		if (partitions.contains(stream)) {
+			requireSuperStream();
 		}
 		if (limit > this.properties.maxRead()) {
 			throw new InvalidInputException("limit", "limit must be from 1 to " + this.properties.maxRead()
 					+ " (amqp-patterns.streams.max-read); got " + limit);
 		}
 		return this.reader.read(stream, StartingPoint.parse(from), limit);
+	}
+
+	private void requireSuperStream() {
+		this.starter.requireStarted();
+		this.superStream.requireStarted();
 	}
 
 	@ExceptionHandler
@@ -116,8 +156,10 @@ class StreamsController {
 	 * @param unavailable why not, while not
 	 * @param streams the tutorials' streams
 	 * @param consumer the name tutorial 2's consumer stores its offset under
+	 * @param superStream the super stream, and where this instance's consumers are active
 	 */
-	record Streams(boolean available, @Nullable String unavailable, List<String> streams, String consumer) {
+	record Streams(boolean available, @Nullable String unavailable, List<String> streams, String consumer,
+			SuperStreamConsumers.SuperStreamStatus superStream) {
 	}
 
 	/**
@@ -128,6 +170,18 @@ class StreamsController {
 	 * @param confirmed whether the broker confirmed it (always, in a {@code 202})
 	 */
 	record StreamPublished(String stream, String messageId, boolean confirmed) {
+	}
+
+	/**
+	 * What {@code POST /api/streams/super-stream} published.
+	 *
+	 * @param superStream the super stream
+	 * @param key the key that picked its partition: the one given, else its {@code message_id}
+	 * @param messageId its {@code message_id}; {@code /api/deliveries?pattern=streams} shows its
+	 * partition and offset
+	 * @param confirmed whether the broker confirmed it (always, in a {@code 202})
+	 */
+	record SuperStreamPublished(String superStream, String key, String messageId, boolean confirmed) {
 	}
 
 }

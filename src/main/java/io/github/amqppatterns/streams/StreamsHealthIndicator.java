@@ -6,7 +6,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code /actuator/health}'s {@code streams} component: UP once the streams are declared and the
- * stream listener runs; otherwise UNKNOWN, with the reason. Never DOWN: the rest of the service
+ * stream listener runs; otherwise UNKNOWN, with the reason. The super stream, which older brokers
+ * lack, is a detail: available, or why not. Never DOWN: the rest of the service
  * works without streams, so they count neither against health nor readiness.
  */
 @Component
@@ -14,10 +15,13 @@ class StreamsHealthIndicator extends AbstractHealthIndicator {
 
 	private final StreamStarter starter;
 
+	private final SuperStreamConsumers superStream;
+
 	private final StreamsProperties properties;
 
-	StreamsHealthIndicator(StreamStarter starter, StreamsProperties properties) {
+	StreamsHealthIndicator(StreamStarter starter, SuperStreamConsumers superStream, StreamsProperties properties) {
 		this.starter = starter;
+		this.superStream = superStream;
 		this.properties = properties;
 	}
 
@@ -30,6 +34,10 @@ class StreamsHealthIndicator extends AbstractHealthIndicator {
 			builder.unknown().withDetail("reason", this.starter.unavailable());
 		}
 		builder.withDetail("streams", new String[] { this.properties.hello().name(), this.properties.offsetTracking().name() });
+		SuperStreamConsumers.SuperStreamStatus superStream = this.superStream
+			.status(this.starter.started() ? null : this.starter.unavailable());
+		builder.withDetail("superStream", superStream.available() ? superStream.name() + ": available"
+				: superStream.name() + ": " + superStream.unavailable());
 	}
 
 }

@@ -1,6 +1,8 @@
 package io.github.amqppatterns.streams;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.stream.IntStream;
 
 import com.rabbitmq.stream.ByteCapacity;
 import jakarta.validation.Valid;
@@ -20,6 +22,7 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param hello tutorial 1's stream
  * @param offsetTracking tutorial 2's stream and named consumer
+ * @param superStream a partitioned stream read by single active consumers
  * @param leaderLocator the leader locator a stream is declared with where the service declares it:
  * as the official stream tutorial's Java program declares it (its stream-client 0.x sends
  * {@code least-leaders}; 1.x sends {@code balanced}). The broker refuses a declaration whose
@@ -34,12 +37,13 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("amqp-patterns.streams")
 record StreamsProperties(@DefaultValue @Valid Hello hello, @DefaultValue @Valid OffsetTracking offsetTracking,
+		@DefaultValue @Valid SuperStream superStream,
 		@DefaultValue("least-leaders") @Pattern(regexp = "least-leaders|balanced|client-local|random") String leaderLocator,
 		@DefaultValue("10000") @Min(1) @Max(100_000) int maxMessages,
 		@DefaultValue("1000") @Min(1) @Max(10_000) int maxRead, @DefaultValue("5s") @NotNull Duration readTimeout,
 		@DefaultValue("5s") @NotNull Duration startRetryInterval) {
 
-	/** A stream the service declares, and reads. */
+	/** A stream the service declares, with its retention: a super stream's is each partition's. */
 	interface Stream {
 
 		String name();
@@ -85,6 +89,35 @@ record StreamsProperties(@DefaultValue @Valid Hello hello, @DefaultValue @Valid 
 
 		OffsetTracking {
 			ByteCapacity.from(maxLengthBytes); // fails on a size the stream client does not take
+		}
+
+	}
+
+	/**
+	 * A super stream: a stream in partitions (streams {@code NAME-0} to {@code NAME-(N-1)}, bound to
+	 * the exchange {@code NAME} with the keys {@code 0} to {@code N-1}, as
+	 * {@code rabbitmq-streams add_super_stream NAME --partitions N} makes it), read by a group of
+	 * single active consumers of one name: one consumer per partition gets its messages at a time,
+	 * and another takes over from the offset stored on the broker when it goes.
+	 *
+	 * @param name its name, that of its exchange
+	 * @param partitions how many partitions the service declares it with, where it does not exist
+	 * @param maxLengthBytes each partition's retention ({@code max-length-bytes})
+	 * @param consumerName the group's name, under which each partition's offset is stored
+	 * @param consumers how many consumers of the group each instance of the service runs
+	 */
+	record SuperStream(@DefaultValue("invoices") @NotBlank String name, @DefaultValue("3") @Min(1) @Max(100) int partitions,
+			@DefaultValue("1gb") @NotBlank String maxLengthBytes,
+			@DefaultValue("invoice-processor") @NotBlank String consumerName,
+			@DefaultValue("2") @Min(1) @Max(10) int consumers) implements Stream {
+
+		SuperStream {
+			ByteCapacity.from(maxLengthBytes); // fails on a size the stream client does not take
+		}
+
+		/** The partitions' names, as the broker and the stream client name them. */
+		List<String> partitionNames() {
+			return IntStream.range(0, this.partitions).mapToObj((i) -> this.name + "-" + i).toList();
 		}
 
 	}

@@ -8,7 +8,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.rabbit.stream.producer.RabbitStreamTemplate;
 
 /**
- * A {@link RabbitStreamTemplate} for each stream tutorial's stream, on Boot's stream
+ * A {@link RabbitStreamTemplate} for each stream tutorial's stream and for the super stream, on Boot's stream
  * {@link Environment} ({@code spring.rabbitmq.stream.*}). The streams themselves, and tutorial 1's
  * receiver, are {@link StreamStarter}'s.
  */
@@ -25,6 +25,19 @@ class StreamsTopology {
 	RabbitStreamTemplate offsetTrackingStreamTemplate(Environment environment,
 			RabbitStreamTemplateConfigurer configurer, StreamsProperties properties) {
 		return template(environment, configurer, properties.offsetTracking());
+	}
+
+	/**
+	 * The super stream's: each message goes to the partition its {@code partition-key} application
+	 * property hashes to (MurmurHash3, as every stream client does it), so messages of one key stay
+	 * in order in one partition.
+	 */
+	@Bean
+	RabbitStreamTemplate superStreamTemplate(Environment environment, RabbitStreamTemplateConfigurer configurer,
+			StreamsProperties properties) {
+		RabbitStreamTemplate template = template(environment, configurer, properties.superStream());
+		template.setSuperStreamRouting(SuperStreamConsumers::partitionKey);
+		return template;
 	}
 
 	private static RabbitStreamTemplate template(Environment environment, RabbitStreamTemplateConfigurer configurer,
