@@ -181,6 +181,7 @@ async function showStreams() {
           el('span', { class: 'arrow', 'aria-hidden': 'true' }, '→'),
           el('a', { href: `api/streams/${encodeURIComponent(name)}/messages?from=first&limit=20` }, 'read it again')));
       }
+      section.append(superStream(streams.superStream));
     } else {
       section.append(el('p', { class: 'unavailable', role: 'status' }, 'Unavailable: ' + streams.unavailable));
       setTimeout(showStreams, 2000);
@@ -188,6 +189,44 @@ async function showStreams() {
     document.getElementById('pattern-streams')?.remove();
     patterns.append(section);
   } catch (e) { setTimeout(showStreams, 2000); }
+}
+
+// the super stream's partitions, each with the consumer of this instance that is active on it (a
+// single active consumer per partition: another instance's, when none of ours is); the broker moves
+// them as instances come and go, so the partitions are read again every two seconds
+function superStream(status) {
+  const part = el('div', { class: 'super-stream', id: 'super-stream' },
+    el('h3', {}, `Super stream ${status.name} · single active consumers of ${status.consumerGroup}`));
+  if (!status.available) {
+    part.append(el('p', { class: 'unavailable', role: 'status' }, 'Unavailable: ' + status.unavailable));
+    return part;
+  }
+  part.append(prepareForm(forms.querySelector('form[data-pattern="super-stream"]').cloneNode(true)),
+    partitions(status));
+  setTimeout(refreshPartitions, 2000);
+  return part;
+}
+
+function partitions(status) {
+  const list = el('div', { id: 'super-stream-partitions' });
+  for (const partition of status.partitions) {
+    list.append(el('div', { class: 'route', 'data-queue': partition.name },
+      el('div', { class: 'box queue', title: partition.name }, partition.name, el('span', { class: 'depth' }, ' (partition)')),
+      el('span', { class: 'arrow', 'aria-hidden': 'true' }, '→'),
+      partition.activeHere
+        ? el('div', { class: 'box consumer', 'data-consumer': partition.activeHere }, partition.activeHere,
+          el('span', { class: 'depth' }, partition.resumedAt === null ? ' from the first' : ` from offset ${partition.resumedAt}`))
+        : el('div', { class: 'box consumer idle' }, 'another instance')));
+  }
+  return list;
+}
+
+async function refreshPartitions() {
+  try {
+    const status = (await (await fetch('api/streams')).json()).superStream;
+    if (status.available) document.getElementById('super-stream-partitions')?.replaceWith(partitions(status));
+  } catch (e) { /* the next round */ }
+  setTimeout(refreshPartitions, 2000);
 }
 
 async function showBroker() {

@@ -24,6 +24,8 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.amqp.autoconfigure.RabbitConnectionDetails;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static io.github.amqppatterns.TutorialClient.marker;
@@ -45,6 +47,9 @@ class LivePageBrowserTests {
 	static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
 
 	static final Path SCREENSHOT = Path.of("target", "screenshots", "live-page.png");
+
+	@Autowired
+	RabbitConnectionDetails connection;
 
 	@LocalServerPort
 	int port;
@@ -129,7 +134,28 @@ class LivePageBrowserTests {
 			body.sendKeys(text);
 			form.findElement(By.tagName("button")).click();
 			wait.until((page) -> !deliveries(page, "hello-stream-receiver", text).isEmpty());
+			showsTheSuperStream(wait);
 		}
+	}
+
+	private void showsTheSuperStream(WebDriverWait wait) {
+		WebElement superStream = wait.until((page) -> page.findElement(By.id("super-stream")));
+		if (BrokerUnderTest.rabbitMqVersion(this.connection).compareTo(Runtime.Version.parse("3.13")) < 0) {
+			assertThat(superStream.findElement(By.className("unavailable")).getText())
+				.contains("super streams need RabbitMQ 3.13 or later");
+			return;
+		}
+		assertThat(superStream.findElements(By.cssSelector(".route[data-queue^='invoices-']"))).hasSize(3);
+		WebElement form = superStream.findElement(By.cssSelector("form[data-pattern='super-stream']"));
+		String text = "invoice " + marker();
+		WebElement body = form.findElement(By.name("body"));
+		body.clear();
+		body.sendKeys(text);
+		form.findElement(By.tagName("button")).click();
+		wait.until((page) -> page
+			.findElements(By.cssSelector("#log li[data-kind='delivered'][data-consumer^='invoice-processor-']"))
+			.stream()
+			.anyMatch((entry) -> entry.getText().contains(text)));
 	}
 
 	private static List<WebElement> deliveries(WebDriver page, String consumer, String text) {
