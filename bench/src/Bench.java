@@ -54,6 +54,9 @@ public final class Bench {
 			startup = Startup.measure(settings);
 			System.out.printf(Locale.ROOT, "7: measured in %d s%n", seconds(started));
 		}
+		if (settings.wants("9")) {
+			progress(results, () -> Streams.measure(settings));
+		}
 		if (settings.wants("8")) {
 			progress(results, () -> List.of(Publishing.onCluster(settings)));
 		}

@@ -9,6 +9,8 @@ import java.util.concurrent.TimeoutException;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
+import com.rabbitmq.stream.Address;
+import com.rabbitmq.stream.Environment;
 
 /**
  * A RabbitMQ that bench/run made ready (a RabbitMQ 4 node or cluster it started, or the local
@@ -70,11 +72,33 @@ final class Broker {
 	 * scripts/rabbitmq4's nodes), never on another broker of the machine.
 	 */
 	List<String> serviceArguments() {
-		String[] first = this.addresses.get(0).split(":");
-		int port = Integer.parseInt(first[1]);
 		return List.of("--spring.rabbitmq.addresses=" + String.join(",", this.addresses),
-				"--spring.rabbitmq.virtual-host=" + this.virtualHost, "--spring.rabbitmq.stream.host=" + first[0],
-				"--spring.rabbitmq.stream.port=" + ((port == 5672) ? 5552 : port - 100));
+				"--spring.rabbitmq.virtual-host=" + this.virtualHost, "--spring.rabbitmq.stream.host=" + host(),
+				"--spring.rabbitmq.stream.port=" + streamPort());
+	}
+
+	/**
+	 * A plain stream client in the virtual host, every connection to the first node's stream port,
+	 * as the service's.
+	 */
+	Environment streamEnvironment() {
+		String host = host();
+		int port = streamPort();
+		return Environment.builder()
+			.host(host)
+			.port(port)
+			.addressResolver((advertised) -> new Address(host, port))
+			.virtualHost(this.virtualHost)
+			.build();
+	}
+
+	private String host() {
+		return this.addresses.get(0).split(":")[0];
+	}
+
+	private int streamPort() {
+		int port = Integer.parseInt(this.addresses.get(0).split(":")[1]);
+		return (port == 5672) ? 5552 : port - 100;
 	}
 
 	/** Product, version, nodes and addresses, as the server announced itself. */

@@ -2,13 +2,11 @@ package bench;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import com.rabbitmq.client.AMQP;
@@ -97,41 +95,7 @@ final class Rpc {
 			for (int c = 0; c < clients; c++) {
 				opened.add(new RawRpcClient(settings.node()));
 			}
-			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(settings.seconds());
-			long[][] latencies = new long[clients][2_000_000];
-			long[] counts = new long[clients];
-			long[] errors = new long[clients];
-			CountDownLatch done = new CountDownLatch(clients);
-			for (int c = 0; c < clients; c++) {
-				int index = c;
-				new Thread(() -> {
-					try {
-						while (System.nanoTime() < deadline && counts[index] < latencies[index].length) {
-							long started = System.nanoTime();
-							try {
-								opened.get(index).call();
-								latencies[index][(int) counts[index]++] = System.nanoTime() - started;
-							}
-							catch (Exception ex) {
-								errors[index]++;
-							}
-						}
-					}
-					finally {
-						done.countDown();
-					}
-				}).start();
-			}
-			done.await();
-			long[] all = new long[(int) Arrays.stream(counts).sum()];
-			int at = 0;
-			for (int c = 0; c < clients; c++) {
-				System.arraycopy(latencies[c], 0, all, at, (int) counts[c]);
-				at += (int) counts[c];
-			}
-			Arrays.sort(all);
-			return new Run(all.length / (double) settings.seconds(), Stats.percentileMillis(all, 0.50),
-					Stats.percentileMillis(all, 0.99), Arrays.stream(errors).sum());
+			return ClientLoad.run(settings.seconds(), clients, (client) -> opened.get(client).call());
 		}
 		finally {
 			for (RawRpcClient client : opened) {

@@ -102,14 +102,32 @@ final class Service implements AutoCloseable {
 
 	/** Deliveries to the two {@code logs} subscribers so far, from their listener timers in /actuator/prometheus. */
 	long subscriberDeliveries() throws Exception {
+		return metric(SUBSCRIBER_COUNT);
+	}
+
+	/** The sum of what {@code pattern}'s first group matches in /actuator/prometheus now. */
+	long metric(Pattern pattern) throws Exception {
 		String metrics = HTTP.send(HttpRequest.newBuilder(URI.create(BASE + "/actuator/prometheus")).GET().build(),
 				HttpResponse.BodyHandlers.ofString()).body();
-		Matcher matcher = SUBSCRIBER_COUNT.matcher(metrics);
+		Matcher matcher = pattern.matcher(metrics);
 		long total = 0;
 		while (matcher.find()) {
 			total += (long) Double.parseDouble(matcher.group(1));
 		}
 		return total;
+	}
+
+	/** Waits until {@code GET /api/streams} says the streams are declared and their listeners run. */
+	void awaitStreams() throws Exception {
+		HttpRequest streams = HttpRequest.newBuilder(URI.create(BASE + "/api/streams")).GET().build();
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+		while (!HTTP.send(streams, HttpResponse.BodyHandlers.ofString()).body().startsWith("{\"available\":true")) {
+			if (System.nanoTime() > deadline) {
+				throw new IllegalStateException("The service's streams were not available within 30 s: is the "
+						+ "rabbitmq_stream plugin on?");
+			}
+			Thread.sleep(100);
+		}
 	}
 
 	/** Waits until the subscribers have caught up with what was published (their count stops moving). */

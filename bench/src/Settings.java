@@ -27,19 +27,20 @@ record Settings(int seconds, int repetitions, List<String> only, Broker node, Br
 
 	/**
 	 * Whether BENCH_ONLY asks for scenario {@code id} (all when it is empty). A scenario measured
-	 * with another is asked for by either id: 1 and 1c, 4 and 5.
+	 * with another is asked for by either id: 1 and 1c, 4 and 5, 9 and 9c.
 	 */
 	boolean wants(String id) {
 		return this.only.isEmpty() || this.only.contains(id) || switch (id) {
 			case "1" -> this.only.contains("1c");
 			case "4" -> this.only.contains("5");
+			case "9" -> this.only.contains("9c");
 			default -> false;
 		};
 	}
 
 	/** Whether any scenario on the node is wanted (all but 8). */
 	boolean wantsNode() {
-		return List.of("1", "2", "3", "4", "6", "7").stream().anyMatch(this::wants);
+		return List.of("1", "2", "3", "4", "6", "7", "9").stream().anyMatch(this::wants);
 	}
 
 	private static String required(String property) {

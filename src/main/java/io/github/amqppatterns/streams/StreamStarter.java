@@ -43,6 +43,8 @@ class StreamStarter implements SmartLifecycle {
 
 	private final Environment environment;
 
+	private final StreamListenerContainers containers;
+
 	private final HelloStreamListener helloListener;
 
 	private final SuperStreamConsumers superStream;
@@ -59,9 +61,10 @@ class StreamStarter implements SmartLifecycle {
 
 	private @Nullable StreamListenerContainer helloReceiver;
 
-	StreamStarter(Environment environment, HelloStreamListener helloListener, SuperStreamConsumers superStream,
-			BrokerInUse broker, StreamsProperties properties) {
+	StreamStarter(Environment environment, StreamListenerContainers containers, HelloStreamListener helloListener,
+			SuperStreamConsumers superStream, BrokerInUse broker, StreamsProperties properties) {
 		this.environment = environment;
+		this.containers = containers;
 		this.helloListener = helloListener;
 		this.superStream = superStream;
 		this.broker = broker;
@@ -123,8 +126,7 @@ class StreamStarter implements SmartLifecycle {
 		for (StreamsProperties.Stream stream : List.of(this.properties.hello(), this.properties.offsetTracking())) {
 			declare(stream);
 		}
-		StreamListenerContainer receiver = new StreamListenerContainer(this.environment);
-		receiver.setListenerId(HelloStreamListener.CONSUMER);
+		StreamListenerContainer receiver = this.containers.create(HelloStreamListener.CONSUMER);
 		receiver.setQueueNames(this.properties.hello().name());
 		receiver.setConsumerCustomizer((id, builder) -> builder.offset(OffsetSpecification.first()));
 		receiver.setupMessageListener(this.helloListener);

@@ -35,6 +35,8 @@ class SuperStreamConsumers {
 
 	private final Environment environment;
 
+	private final StreamListenerContainers containerFactory;
+
 	private final DeliveryLog deliveryLog;
 
 	private final StreamsProperties.SuperStream superStream;
@@ -49,8 +51,10 @@ class SuperStreamConsumers {
 
 	private volatile @Nullable String unsupported;
 
-	SuperStreamConsumers(Environment environment, DeliveryLog deliveryLog, StreamsProperties properties) {
+	SuperStreamConsumers(Environment environment, StreamListenerContainers containerFactory, DeliveryLog deliveryLog,
+			StreamsProperties properties) {
 		this.environment = environment;
+		this.containerFactory = containerFactory;
 		this.deliveryLog = deliveryLog;
 		this.superStream = properties.superStream();
 		this.leaderLocator = properties.leaderLocator();
@@ -88,8 +92,7 @@ class SuperStreamConsumers {
 		for (int i = 1; i <= this.superStream.consumers(); i++) {
 			SuperStreamListener listener = new SuperStreamListener(this.superStream.consumerName() + "-" + i,
 					this.deliveryLog);
-			StreamListenerContainer container = new StreamListenerContainer(this.environment);
-			container.setListenerId(listener.consumer());
+			StreamListenerContainer container = this.containerFactory.create(listener.consumer());
 			container.superStream(this.superStream.name(), this.superStream.consumerName(), 1);
 			container.setConsumerCustomizer(
 					(id, builder) -> builder.manualTrackingStrategy().builder().consumerUpdateListener(listener));
