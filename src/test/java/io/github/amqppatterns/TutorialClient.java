@@ -49,6 +49,22 @@ public class TutorialClient {
 		return post(this.client.post().uri(path).contentType(MediaType.TEXT_PLAIN).body(text));
 	}
 
+	/** POSTs a plain-text body, expects a 202 and reads the answer as {@code type}. */
+	public <T> T postText(String uri, String text, Class<T> type, Object... uriVariables) {
+		T answer = this.client.post()
+			.uri(uri, uriVariables)
+			.contentType(MediaType.TEXT_PLAIN)
+			.body(text)
+			.exchange()
+			.expectStatus()
+			.isAccepted()
+			.expectBody(type)
+			.returnResult()
+			.getResponseBody();
+		assertThat(answer).isNotNull();
+		return answer;
+	}
+
 	/** POSTs a JSON body, expects a 202 and returns what was published. */
 	public Published postJson(String path, Object json) {
 		return post(this.client.post().uri(path).contentType(MediaType.APPLICATION_JSON).body(json));

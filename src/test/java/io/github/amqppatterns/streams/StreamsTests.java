@@ -213,18 +213,8 @@ class StreamsTests {
 	}
 
 	private StreamsController.StreamPublished publishHello(String text) {
-		StreamsController.StreamPublished published = this.client.http()
-			.post()
-			.uri("/api/streams/hello")
-			.contentType(MediaType.TEXT_PLAIN)
-			.body(text)
-			.exchange()
-			.expectStatus()
-			.isAccepted()
-			.expectBody(StreamsController.StreamPublished.class)
-			.returnResult()
-			.getResponseBody();
-		assertThat(published).isNotNull();
+		StreamsController.StreamPublished published = this.client.postText("/api/streams/hello", text,
+				StreamsController.StreamPublished.class);
 		assertThat(published.confirmed()).isTrue();
 		return published;
 	}

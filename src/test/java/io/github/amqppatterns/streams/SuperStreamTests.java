@@ -189,19 +189,10 @@ class SuperStreamTests {
 	}
 
 	private String publish(String text, String key) {
-		StreamsController.SuperStreamPublished published = this.client.http()
-			.post()
-			.uri("/api/streams/super-stream?key={key}", key)
-			.contentType(MediaType.TEXT_PLAIN)
-			.body(text)
-			.exchange()
-			.expectStatus()
-			.isAccepted()
-			.expectBody(StreamsController.SuperStreamPublished.class)
-			.returnResult()
-			.getResponseBody();
-		assertThat(published).isNotNull();
+		StreamsController.SuperStreamPublished published = this.client.postText("/api/streams/super-stream?key={key}",
+				text, StreamsController.SuperStreamPublished.class, key);
 		assertThat(published.key()).isEqualTo(key);
+		assertThat(published.confirmed()).isTrue();
 		return published.messageId();
 	}
 
