@@ -18,8 +18,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Declares the tutorials' streams and starts tutorial 1's receiver, then the super stream's
- * consumers ({@link SuperStreamConsumers}), once the broker's stream protocol answers, trying again every {@code amqp-patterns.streams.start-retry-interval} until it
- * does, on a thread of its own; stops the receiver with the context.
+ * consumers ({@link SuperStreamConsumers}), once the broker's stream protocol answers, trying again
+ * every {@code amqp-patterns.streams.start-retry-interval} until it does, on a thread of its own;
+ * stops them with the context.
  * <p>
  * Why not the usual beans: a {@code StreamAdmin} and a stream {@code @RabbitListener}'s container
  * that cannot connect fail the context's start, the AMQP listeners with it, and Spring AMQP's
@@ -117,8 +118,8 @@ class StreamStarter implements SmartLifecycle {
 				this.unavailable = "The broker's stream protocol does not answer (" + ex.getMessage()
 						+ "): streams need RabbitMQ with the rabbitmq_stream plugin";
 			}
-			logger.warn("Streams unavailable, trying again in {}: {}", this.properties.startRetryInterval(),
-					ex.toString());
+			logger.warn("{}, trying again in {}: {}", this.started ? "Super stream not started" : "Streams unavailable",
+					this.properties.startRetryInterval(), ex.toString());
 		}
 	}
 
