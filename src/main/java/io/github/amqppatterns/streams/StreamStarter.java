@@ -89,6 +89,17 @@ class StreamStarter implements SmartLifecycle {
 		}
 	}
 
+	/** As {@link #requireStarted()}, and the super stream's consumers must run too. */
+	void requireSuperStream() {
+		requireStarted();
+		this.superStream.requireStarted();
+	}
+
+	/** The super stream; while no stream can be used at all, unavailable for that reason. */
+	SuperStreamConsumers.SuperStreamStatus superStreamStatus() {
+		return this.superStream.status(this.started ? null : this.unavailable);
+	}
+
 	@Override
 	public synchronized void start() {
 		if (this.broker.isEmbedded()) {

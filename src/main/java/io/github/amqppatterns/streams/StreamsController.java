@@ -50,21 +50,17 @@ class StreamsController {
 
 	private final StreamStarter starter;
 
-	private final SuperStreamConsumers superStream;
-
 	private final StreamsProperties properties;
 
 	StreamsController(@Qualifier("helloStreamTemplate") RabbitStreamTemplate helloTemplate,
 			@Qualifier("superStreamTemplate") RabbitStreamTemplate superStreamTemplate, StreamPublisher publisher,
-			OffsetTrackingRuns runs, StreamReader reader, StreamStarter starter, SuperStreamConsumers superStream,
-			StreamsProperties properties) {
+			OffsetTrackingRuns runs, StreamReader reader, StreamStarter starter, StreamsProperties properties) {
 		this.helloTemplate = helloTemplate;
 		this.superStreamTemplate = superStreamTemplate;
 		this.publisher = publisher;
 		this.runs = runs;
 		this.reader = reader;
 		this.starter = starter;
-		this.superStream = superStream;
 		this.properties = properties;
 	}
 
@@ -74,7 +70,7 @@ class StreamsController {
 		return new Streams(this.starter.started(), this.starter.started() ? null : this.starter.unavailable(),
 				List.of(this.properties.hello().name(), this.properties.offsetTracking().name()),
 				this.properties.offsetTracking().consumerName(),
-				this.superStream.status(this.starter.started() ? null : this.starter.unavailable()));
+				this.starter.superStreamStatus());
 	}
 
 	@ApiErrors({ 400, 413, 415, 503 })
@@ -94,7 +90,7 @@ class StreamsController {
 			throw new InvalidInputException("key", "key must be 1 to " + MAX_KEY_CHARS + " characters; got "
 					+ key.length());
 		}
-		requireSuperStream();
+		this.starter.requireSuperStream();
 		String messageId = UUID.randomUUID().toString();
 		String partitionKey = (key != null) ? key : messageId;
 		this.publisher.publish(this.superStreamTemplate,
@@ -123,18 +119,13 @@ class StreamsController {
 			throw new InvalidInputException("stream", "Unknown stream '" + stream + "'; allowed: " + String.join(", ", known));
 		}
 		if (partitions.contains(stream)) {
-			requireSuperStream();
+			this.starter.requireSuperStream();
 		}
 		if (limit > this.properties.maxRead()) {
 			throw new InvalidInputException("limit", "limit must be from 1 to " + this.properties.maxRead()
 					+ " (amqp-patterns.streams.max-read); got " + limit);
 		}
 		return this.reader.read(stream, StartingPoint.parse(from), limit);
-	}
-
-	private void requireSuperStream() {
-		this.starter.requireStarted();
-		this.superStream.requireStarted();
 	}
 
 	@ExceptionHandler

@@ -15,13 +15,10 @@ class StreamsHealthIndicator extends AbstractHealthIndicator {
 
 	private final StreamStarter starter;
 
-	private final SuperStreamConsumers superStream;
-
 	private final StreamsProperties properties;
 
-	StreamsHealthIndicator(StreamStarter starter, SuperStreamConsumers superStream, StreamsProperties properties) {
+	StreamsHealthIndicator(StreamStarter starter, StreamsProperties properties) {
 		this.starter = starter;
-		this.superStream = superStream;
 		this.properties = properties;
 	}
 
@@ -34,8 +31,7 @@ class StreamsHealthIndicator extends AbstractHealthIndicator {
 			builder.unknown().withDetail("reason", this.starter.unavailable());
 		}
 		builder.withDetail("streams", new String[] { this.properties.hello().name(), this.properties.offsetTracking().name() });
-		SuperStreamConsumers.SuperStreamStatus superStream = this.superStream
-			.status(this.starter.started() ? null : this.starter.unavailable());
+		SuperStreamConsumers.SuperStreamStatus superStream = this.starter.superStreamStatus();
 		builder.withDetail("superStream", superStream.available() ? superStream.name() + ": available"
 				: superStream.name() + ": " + superStream.unavailable());
 	}
