@@ -16,8 +16,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * At least once, through a broker failure: 10,000 persistent tasks posted over HTTP by 8
- * concurrent clients; when about 3,000 are confirmed the broker goes away for 10 s. Every task
+ * At least once, through a broker failure: 10,000 persistent tasks or more posted over HTTP by 8
+ * concurrent clients; when about 3,000 are confirmed the broker goes away for 10 s, and the
+ * clients go on posting until it is back (however long it takes to go away). Every task
  * that got a {@code 202} is done at least once; duplicates (tasks done, whose acknowledgement the
  * failure cut off) are counted and reported, not forbidden.
  */
@@ -52,7 +53,7 @@ class BrokerRestartTests {
 	}
 
 	/**
-	 * Posts {@value #TASKS} tasks; at {@value #FAULT_AT} confirmed, {@code failure}, then, once the
+	 * Posts at least {@value #TASKS} tasks; at {@value #FAULT_AT} confirmed, {@code failure}, then, once the
 	 * service has refused requests for {@link #OUTAGE}, {@code recovery}. A client that gets a 503
 	 * waits until the service says it is ready again, as a well-behaved client does.
 	 */
@@ -64,12 +65,18 @@ class BrokerRestartTests {
 			int confirmedBeforeFault = load.confirmed();
 			long faultStarted = System.nanoTime();
 			failure.accept(node);
-			Awaitility.await()
-				.dontCatchUncaughtExceptions()
-				.pollDelay(OUTAGE)
-				.atMost(OUTAGE.plusSeconds(30))
-				.until(() -> !load.refusals().isEmpty());
-			recovery.accept(node);
+			try {
+				Awaitility.await()
+					.dontCatchUncaughtExceptions()
+					.pollDelay(OUTAGE)
+					.atMost(OUTAGE.plusSeconds(30))
+					.untilAsserted(() -> assertThat(load.refusals()).as(() -> "503s while the broker was away; the load: "
+							+ load.describe()).isNotEmpty());
+			}
+			finally {
+				// whatever happened, the next test gets a running node
+				recovery.accept(node);
+			}
 			long faultOver = System.nanoTime();
 			long healMillis = load.millisToFirstConfirmedAfter(faultOver);
 			load.finish();
@@ -82,7 +89,7 @@ class BrokerRestartTests {
 							+ "was back",
 					load.confirmed(), confirmedBeforeFault, done.duplicates(), load.refusals().size(),
 					TimeUnit.NANOSECONDS.toMillis(faultOver - faultStarted), done.refusedButTaken(), healMillis));
-			assertThat(load.unexpected()).as("answers other than 202 and 503").isZero();
+			assertThat(load.unexpected()).as("answers other than 202 and 503").isEmpty();
 			assertThat(load.refusals()).as("503s while the broker was away").isNotEmpty();
 			Awaitility.await()
 				.atMost(Duration.ofSeconds(30))

@@ -1,6 +1,7 @@
 package io.github.amqppatterns.faults;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -24,8 +25,9 @@ import org.awaitility.Awaitility;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Persistent tasks posted over HTTP by concurrent clients until a number of them got a
- * {@code 202}, while a test breaks the broker under them. A client that gets a 503 waits until the
+ * Persistent tasks posted over HTTP by concurrent clients while a test breaks the broker under
+ * them, until the test says the fault is over and a number of them got a {@code 202}: the load
+ * goes on through the whole fault, however long the broker takes to go away. A client that gets a 503 waits until the
  * service says it is ready again, as a well-behaved client does. Afterwards, which confirmed tasks
  * the workers did: every one at least once (none lost), some maybe twice.
  */
@@ -43,15 +45,20 @@ final class TaskLoad implements AutoCloseable {
 
 	private final Queue<Refusal> refusals = new ConcurrentLinkedQueue<>();
 
-	private final AtomicInteger unexpected = new AtomicInteger();
+	private final Queue<String> unexpected = new ConcurrentLinkedQueue<>();
 
 	private final AtomicInteger sequence = new AtomicInteger();
+
+	private volatile boolean finishing;
 
 	private final ExecutorService clients;
 
 	private final List<Future<?>> running;
 
-	/** Starts {@code clients} clients posting until {@code tasks} tasks are confirmed. */
+	/**
+	 * Starts {@code clients} clients posting until {@link #finish()} is called and at least
+	 * {@code tasks} tasks are confirmed.
+	 */
 	TaskLoad(HttpUser user, int clients, int tasks) {
 		this.user = user;
 		this.tasks = tasks;
@@ -59,30 +66,49 @@ final class TaskLoad implements AutoCloseable {
 		this.running = IntStream.range(0, clients).mapToObj((i) -> this.clients.submit(this::post)).collect(Collectors.toList());
 	}
 
+	/**
+	 * One client: posts until the load is finished. What goes wrong talking to the service (no answer
+	 * in time, the service not ready again within a minute) is recorded as unexpected, and the
+	 * client goes on, so that no client stops posting unseen.
+	 */
 	private void post() {
-		while (this.confirmed.size() < this.tasks) {
-			HttpUser.Answer answer = this.user.postText("/api/tasks", this.marker + " " + this.sequence.incrementAndGet());
-			if (answer.status() == 202 && answer.messageId() != null) {
-				this.confirmed.add(answer.messageId());
-				this.confirmedAt.add(System.nanoTime());
+		while (!(this.finishing && this.confirmed.size() >= this.tasks) && !Thread.currentThread().isInterrupted()) {
+			try {
+				postOne();
 			}
-			else if (answer.status() == 503) {
-				this.refusals.add(new Refusal(System.nanoTime(), answer.body()));
-				// the service's own threads may die of the outage: not this wait's concern
-				Awaitility.await()
-					.dontCatchUncaughtExceptions()
-					.atMost(Duration.ofMinutes(1))
-					.pollInterval(Duration.ofMillis(20))
-					.until(() -> this.user.get("/actuator/health/readiness").status() == 200);
-			}
-			else {
-				this.unexpected.incrementAndGet();
+			catch (RuntimeException ex) {
+				if (Thread.currentThread().isInterrupted()) {
+					return;
+				}
+				this.unexpected.add(ex.toString());
 			}
 		}
 	}
 
+	private void postOne() {
+		HttpUser.Answer answer = this.user.postText("/api/tasks", this.marker + " " + this.sequence.incrementAndGet());
+		if (answer.status() == 202 && answer.messageId() != null) {
+			this.confirmed.add(answer.messageId());
+			this.confirmedAt.add(System.nanoTime());
+		}
+		else if (answer.status() == 503) {
+			this.refusals.add(new Refusal(System.nanoTime(), answer.body()));
+			// the service's own threads may die of the outage: not this wait's concern
+			Awaitility.await()
+				.dontCatchUncaughtExceptions()
+				.atMost(Duration.ofMinutes(1))
+				.pollInterval(Duration.ofMillis(20))
+				.until(() -> this.user.get("/actuator/health/readiness").status() == 200);
+		}
+		else {
+			this.unexpected.add(answer.status() + " " + answer.body());
+		}
+	}
+
 	void awaitConfirmed(int count) {
-		Awaitility.await().atMost(Duration.ofMinutes(2)).until(() -> this.confirmed.size() >= count);
+		Awaitility.await()
+			.atMost(Duration.ofMinutes(2))
+			.untilAsserted(() -> assertThat(confirmed()).as(this::describe).isGreaterThanOrEqualTo(count));
 	}
 
 	int confirmed() {
@@ -99,8 +125,32 @@ final class TaskLoad implements AutoCloseable {
 		return TimeUnit.NANOSECONDS.toMillis(first - nanos);
 	}
 
-	int unexpected() {
-		return this.unexpected.get();
+	/** What came back other than a 202 or a 503, or went wrong talking to the service. */
+	List<String> unexpected() {
+		return List.copyOf(this.unexpected);
+	}
+
+	/**
+	 * The load so far, for a failure's message: the answers, and where the service's request
+	 * threads are that are busy in a publish.
+	 */
+	String describe() {
+		List<String> unexpected = unexpected();
+		StringBuilder description = new StringBuilder().append(confirmed())
+			.append(" confirmed, ")
+			.append(this.refusals.size())
+			.append(" refused, ")
+			.append(unexpected.size())
+			.append(" unexpected")
+			.append(unexpected.isEmpty() ? "" : " (first: " + unexpected.get(0) + ")");
+		Thread.getAllStackTraces().forEach((thread, stack) -> {
+			if (thread.getName().contains("-exec-") && Arrays.stream(stack)
+				.anyMatch((frame) -> frame.getClassName().startsWith("io.github.amqppatterns"))) {
+				description.append("\n").append(thread.getName()).append(" (").append(thread.getState()).append("):");
+				Arrays.stream(stack).limit(15).forEach((frame) -> description.append("\n\tat ").append(frame));
+			}
+		});
+		return description.toString();
 	}
 
 	/** The 503s so far, in the order they came. */
@@ -108,8 +158,9 @@ final class TaskLoad implements AutoCloseable {
 		return List.copyOf(this.refusals);
 	}
 
-	/** Waits until every client is done: {@code tasks} confirmed. */
+	/** Lets the clients stop once {@code tasks} tasks are confirmed, and waits until they have. */
 	void finish() throws Exception {
+		this.finishing = true;
 		for (Future<?> client : this.running) {
 			client.get(3, TimeUnit.MINUTES);
 		}
