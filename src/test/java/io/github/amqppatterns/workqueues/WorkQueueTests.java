@@ -117,13 +117,19 @@ class WorkQueueTests {
 		assertThat(first.redelivered()).isFalse();
 		String other = first.consumer().equals(WORKER_1) ? WORKER_2 : WORKER_1;
 
-		killMidTask(first.consumer());
-
-		Delivery redelivered = awaitDone(marker, 1, (d) -> d.consumer().equals(other)).get(0);
-		assertThat(redelivered.messageId()).isEqualTo(task.messageId());
-		assertThat(redelivered.redelivered()).isTrue();
-		assertThat(this.client.deliveries(MessagingPattern.WORK_QUEUES, marker)).extracting(Delivery::consumer)
-			.containsExactlyInAnyOrder(first.consumer(), other);
+		AbstractMessageListenerContainer dead = killMidTask(first.consumer());
+		try {
+			Delivery redelivered = awaitDone(marker, 1, (d) -> d.consumer().equals(other)).get(0);
+			assertThat(redelivered.messageId()).isEqualTo(task.messageId());
+			assertThat(redelivered.redelivered()).isTrue();
+			assertThat(this.client.deliveries(MessagingPattern.WORK_QUEUES, marker)).extracting(Delivery::consumer)
+				.containsExactlyInAnyOrder(first.consumer(), other);
+		}
+		finally {
+			// only now: a worker started again at once could take its own task back before the other
+			dead.setShutdownTimeout(AbstractMessageListenerContainer.DEFAULT_SHUTDOWN_TIMEOUT);
+			dead.start();
+		}
 	}
 
 	@Test
@@ -154,19 +160,15 @@ class WorkQueueTests {
 	/**
 	 * Stops a worker's container without waiting for its task: the container gives up after
 	 * 100 ms and closes the worker's channel with the task unacknowledged, as when a worker dies.
+	 * The caller starts it again, with the default shutdown timeout.
 	 */
-	private void killMidTask(String worker) {
+	private AbstractMessageListenerContainer killMidTask(String worker) {
 		MessageListenerContainer container = this.listeners.getListenerContainer(worker);
 		assertThat(container).isInstanceOf(AbstractMessageListenerContainer.class);
 		AbstractMessageListenerContainer stoppable = (AbstractMessageListenerContainer) container;
 		stoppable.setShutdownTimeout(100);
-		try {
-			stoppable.stop();
-		}
-		finally {
-			stoppable.setShutdownTimeout(AbstractMessageListenerContainer.DEFAULT_SHUTDOWN_TIMEOUT);
-			stoppable.start();
-		}
+		stoppable.stop();
+		return stoppable;
 	}
 
 	private Delivery awaitTaken(Published task) {
