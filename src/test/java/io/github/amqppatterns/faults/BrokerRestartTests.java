@@ -53,8 +53,8 @@ class BrokerRestartTests {
 	}
 
 	/**
-	 * Posts at least {@value #TASKS} tasks; at {@value #FAULT_AT} confirmed, {@code failure}, then, once the
-	 * service has refused requests for {@link #OUTAGE}, {@code recovery}. A client that gets a 503
+	 * Posts at least {@value #TASKS} tasks; at {@value #FAULT_AT} confirmed, {@code failure}, then,
+	 * once the service has refused requests for {@link #OUTAGE}, {@code recovery}. A client that gets a 503
 	 * waits until the service says it is ready again, as a well-behaved client does.
 	 */
 	private void streamThrough(String fault, Consumer<PrivateRabbitNode> failure,

@@ -1,7 +1,6 @@
 package io.github.amqppatterns.faults;
 
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -27,8 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Persistent tasks posted over HTTP by concurrent clients while a test breaks the broker under
  * them, until the test says the fault is over and a number of them got a {@code 202}: the load
- * goes on through the whole fault, however long the broker takes to go away. A client that gets a 503 waits until the
- * service says it is ready again, as a well-behaved client does. Afterwards, which confirmed tasks
+ * goes on through the whole fault, however long the broker takes to go away. A client that gets
+ * a 503 waits until the service says it is ready again, as a well-behaved client does. Afterwards, which confirmed tasks
  * the workers did: every one at least once (none lost), some maybe twice.
  */
 final class TaskLoad implements AutoCloseable {
@@ -130,27 +129,11 @@ final class TaskLoad implements AutoCloseable {
 		return List.copyOf(this.unexpected);
 	}
 
-	/**
-	 * The load so far, for a failure's message: the answers, and where the service's request
-	 * threads are that are busy in a publish.
-	 */
+	/** The load so far, for a failure's message: what the clients got. */
 	String describe() {
 		List<String> unexpected = unexpected();
-		StringBuilder description = new StringBuilder().append(confirmed())
-			.append(" confirmed, ")
-			.append(this.refusals.size())
-			.append(" refused, ")
-			.append(unexpected.size())
-			.append(" unexpected")
-			.append(unexpected.isEmpty() ? "" : " (first: " + unexpected.get(0) + ")");
-		Thread.getAllStackTraces().forEach((thread, stack) -> {
-			if (thread.getName().contains("-exec-") && Arrays.stream(stack)
-				.anyMatch((frame) -> frame.getClassName().startsWith("io.github.amqppatterns"))) {
-				description.append("\n").append(thread.getName()).append(" (").append(thread.getState()).append("):");
-				Arrays.stream(stack).limit(15).forEach((frame) -> description.append("\n\tat ").append(frame));
-			}
-		});
-		return description.toString();
+		return confirmed() + " confirmed, " + this.refusals.size() + " refused, " + unexpected.size() + " unexpected"
+				+ (unexpected.isEmpty() ? "" : " (first: " + unexpected.get(0) + ")");
 	}
 
 	/** The 503s so far, in the order they came. */
