@@ -1,8 +1,6 @@
 package io.github.amqppatterns;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -14,18 +12,16 @@ import java.util.stream.Collectors;
 
 import com.rabbitmq.stream.Address;
 import com.rabbitmq.stream.Environment;
-
 import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.testcontainers.DockerClientFactory;
-import org.testcontainers.images.builder.Transferable;
 import org.testcontainers.rabbitmq.RabbitMQContainer;
-import org.testcontainers.utility.DockerImageName;
 
-import org.springframework.boot.amqp.autoconfigure.EnvironmentBuilderCustomizer;
 import org.springframework.boot.amqp.autoconfigure.RabbitConnectionDetails;
-import org.springframework.boot.amqp.autoconfigure.RabbitProperties;
+import org.springframework.boot.amqp.autoconfigure.RabbitStreamConnectionDetails;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.testcontainers.service.connection.ServiceConnection;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -38,24 +34,27 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.test.context.ContextConfigurationAttributes;
 import org.springframework.test.context.ContextCustomizer;
 import org.springframework.test.context.ContextCustomizerFactory;
-import org.springframework.test.context.DynamicPropertyRegistrar;
 import org.springframework.test.context.MergedContextConfiguration;
 
 /**
- * The broker every integration test runs against, chosen once per test JVM, in this order:
- * <ol>
- * <li>a broker configured for the run: {@code SPRING_RABBITMQ_HOST} or
- * {@code SPRING_RABBITMQ_ADDRESSES} (or the {@code spring.rabbitmq.host} / {@code .addresses}
- * system properties), with the rest of {@code spring.rabbitmq.*} as given;</li>
- * <li>where Docker is available, a RabbitMQ {@value #IMAGE} container started by Testcontainers
- * ({@code @ServiceConnection}; a bean, so every cached context keeps it alive);</li>
- * <li>a RabbitMQ answering on {@code 127.0.0.1:5672}, as guest/guest;</li>
- * <li>the service's embedded broker (Qpid Broker-J, in this JVM).</li>
- * </ol>
- * {@value #CHOICE} ({@code -Dbroker-under-test=embedded}, or the environment variable
- * {@code BROKER_UNDER_TEST}) picks one of {@code configured}, {@code testcontainers},
- * {@code local} and {@code embedded} instead; the build runs the suite a second time with
- * {@code embedded}. A chosen broker that is not there fails every test; none is skipped.
+ * The broker every integration test runs against, chosen once per test JVM by {@value #CHOICE}
+ * ({@code -Dbroker-under-test=...}, or the environment variable {@code BROKER_UNDER_TEST}):
+ * <ul>
+ * <li>{@code rabbitmq}, the build's first run: the broker configured for the run
+ * ({@code SPRING_RABBITMQ_HOST} or {@code SPRING_RABBITMQ_ADDRESSES}, or the
+ * {@code spring.rabbitmq.host} / {@code .addresses} system properties, with the rest of
+ * {@code spring.rabbitmq.*} as given), else a RabbitMQ container started by Testcontainers
+ * ({@link RabbitMqContainers}; a bean with {@code @ServiceConnection} for AMQP and the stream
+ * protocol, so every cached context keeps it alive). Where neither is there, the tests do not
+ * run, and say so ({@link DockerCheck}), unless the run requires Docker;</li>
+ * <li>{@code embedded}, the build's second run: the service's embedded broker (Qpid Broker-J,
+ * in this JVM);</li>
+ * <li>{@code configured}, {@code testcontainers}, {@code local} (the RabbitMQ on
+ * {@code 127.0.0.1:5672}, as guest): that one broker;</li>
+ * <li>nothing (a test run from an IDE): a configured broker, else Testcontainers where Docker
+ * answers, else the embedded broker.</li>
+ * </ul>
+ * A chosen broker that is not there fails every test; none is skipped but for a missing Docker.
  * <p>
  * On a configured or local RabbitMQ, which others may use too, the run works in a virtual host of
  * its own ({@link TestVirtualHost}); a Testcontainers broker and the embedded one are the run's
@@ -64,8 +63,6 @@ import org.springframework.test.context.MergedContextConfiguration;
 @TestConfiguration(proxyBeanMethods = false)
 public class BrokerUnderTest {
 
-	static final String IMAGE = "rabbitmq:4.1.4-management";
-
 	static final String CHOICE = "broker-under-test";
 
 	static final String LOCAL_HOST = "127.0.0.1";
@@ -73,8 +70,6 @@ public class BrokerUnderTest {
 	static final int LOCAL_PORT = 5672;
 
 	static final int LOCAL_STREAM_PORT = 5552;
-
-	static final int CONTAINER_STREAM_PORT = 5552;
 
 	private static final Logger logger = LoggerFactory.getLogger(BrokerUnderTest.class);
 
@@ -88,50 +83,27 @@ public class BrokerUnderTest {
 	}
 
 	@Bean
-	@ServiceConnection
+	@ServiceConnection(type = { RabbitConnectionDetails.class, RabbitStreamConnectionDetails.class })
 	@Conditional(WhenTestcontainers.class)
 	RabbitMQContainer rabbitMqContainer() {
-		RabbitMQContainer container = new RabbitMQContainer(DockerImageName.parse(IMAGE))
-			.withCopyToContainer(Transferable.of("[rabbitmq_management,rabbitmq_stream]."), "/etc/rabbitmq/enabled_plugins");
-		container.addExposedPort(CONTAINER_STREAM_PORT);
-		return container;
-	}
-
-	/**
-	 * Boot 4.0's {@code @ServiceConnection} leaves the stream protocol out: its port is the
-	 * container's mapped one, which the broker does not advertise, so every stream connection of
-	 * the service goes there.
-	 */
-	@Bean
-	@Conditional(WhenTestcontainers.class)
-	DynamicPropertyRegistrar containerStreamPort(RabbitMQContainer container) {
-		return (registry) -> {
-			registry.add("spring.rabbitmq.stream.host", container::getHost);
-			registry.add("spring.rabbitmq.stream.port", () -> container.getMappedPort(CONTAINER_STREAM_PORT));
-		};
-	}
-
-	@Bean
-	@Conditional(WhenTestcontainers.class)
-	EnvironmentBuilderCustomizer streamConnectionsToTheMappedPort(RabbitMQContainer container) {
-		return (builder) -> builder
-			.addressResolver((advertised) -> new Address(container.getHost(), container.getMappedPort(CONTAINER_STREAM_PORT)));
+		return RabbitMqContainers.create();
 	}
 
 	/**
 	 * A plain stream client on the broker under test, as the stream tutorials' programs make one;
-	 * every connection goes to the configured stream host and port (one node).
+	 * every connection goes to the stream host and port of the service's settings (one node).
 	 */
-	public static Environment plainStreamClient(RabbitProperties properties, RabbitConnectionDetails connection) {
-		String host = properties.getStream().getHost();
-		int port = properties.getStream().getPort();
+	public static Environment plainStreamClient(RabbitConnectionDetails connection,
+			RabbitStreamConnectionDetails stream) {
+		String host = stream.getHost();
+		int port = stream.getPort();
 		return Environment.builder()
 			.host(host)
 			.port(port)
 			.addressResolver((advertised) -> new Address(host, port))
-			.virtualHost(Objects.requireNonNullElse(connection.getVirtualHost(), "/"))
-			.username(Objects.requireNonNullElse(connection.getUsername(), "guest"))
-			.password(Objects.requireNonNullElse(connection.getPassword(), "guest"))
+			.virtualHost(virtualHost(connection, stream))
+			.username(Objects.requireNonNullElse(stream.getUsername(), username(connection)))
+			.password(Objects.requireNonNullElse(stream.getPassword(), password(connection)))
 			.build();
 	}
 
@@ -139,20 +111,32 @@ public class BrokerUnderTest {
 	 * The settings that point another instance of the service at the broker under test, as
 	 * arguments, which win over any {@code SPRING_RABBITMQ_*} of the run.
 	 */
-	public static Map<String, Object> serviceSettings(RabbitProperties properties, RabbitConnectionDetails connection) {
+	public static Map<String, Object> serviceSettings(RabbitConnectionDetails connection,
+			RabbitStreamConnectionDetails stream) {
 		String addresses = connection.getAddresses()
 			.stream()
 			.map((address) -> address.host() + ":" + address.port())
 			.collect(Collectors.joining(","));
-		return Map.of("spring.rabbitmq.addresses", addresses, "spring.rabbitmq.username",
-				Objects.requireNonNullElse(connection.getUsername(), "guest"), "spring.rabbitmq.password",
-				Objects.requireNonNullElse(connection.getPassword(), "guest"), "spring.rabbitmq.virtual-host",
-				Objects.requireNonNullElse(connection.getVirtualHost(), "/"), "spring.rabbitmq.stream.host", properties.getStream().getHost(),
-				"spring.rabbitmq.stream.port", properties.getStream().getPort(), "amqp-patterns.embedded-broker.enabled",
-				"false");
+		return Map.of("spring.rabbitmq.addresses", addresses, "spring.rabbitmq.username", username(connection),
+				"spring.rabbitmq.password", password(connection), "spring.rabbitmq.virtual-host",
+				virtualHost(connection, stream), "spring.rabbitmq.stream.host", stream.getHost(),
+				"spring.rabbitmq.stream.port", stream.getPort(), "amqp-patterns.embedded-broker.enabled", "false");
 	}
 
-	/** The RabbitMQ version the broker under test announces, as {@code 4.0.5}. */
+	private static String username(RabbitConnectionDetails connection) {
+		return Objects.requireNonNullElse(connection.getUsername(), "guest");
+	}
+
+	private static String password(RabbitConnectionDetails connection) {
+		return Objects.requireNonNullElse(connection.getPassword(), "guest");
+	}
+
+	private static String virtualHost(RabbitConnectionDetails connection, RabbitStreamConnectionDetails stream) {
+		return Objects.requireNonNullElse(stream.getVirtualHost(),
+				Objects.requireNonNullElse(connection.getVirtualHost(), "/"));
+	}
+
+	/** The RabbitMQ version the broker under test announces, as {@code 4.3.6}. */
 	public static Runtime.Version rabbitMqVersion(RabbitConnectionDetails connection) {
 		try (com.rabbitmq.client.Connection plain = PlainClient.connectionFactory(connection).newConnection()) {
 			return Runtime.Version.parse(plain.getServerProperties().get("version").toString());
@@ -185,36 +169,38 @@ public class BrokerUnderTest {
 			};
 		}
 
+		String describe() {
+			return switch (this) {
+				case CONFIGURED -> "the configured broker at " + configuredAddress();
+				case TESTCONTAINERS -> "a Testcontainers " + RabbitMqContainers.image() + " container";
+				case LOCAL -> "the local RabbitMQ at " + LOCAL_HOST + ":" + LOCAL_PORT;
+				case EMBEDDED -> "the embedded broker";
+			};
+		}
+
 	}
 
 	private static Source chooseSource() {
 		String chosen = setting(CHOICE);
-		if (chosen != null) {
-			Source source = Arrays.stream(Source.values())
-				.filter((candidate) -> candidate.name().equalsIgnoreCase(chosen.trim()))
-				.findFirst()
-				.orElseThrow(() -> new IllegalArgumentException(CHOICE + "=" + chosen + " is none of "
-						+ Arrays.toString(Source.values()).toLowerCase(Locale.ROOT)));
-			logger.info("Broker under test: {}, as {} says", source.name().toLowerCase(Locale.ROOT), CHOICE);
+		if (chosen == null) {
+			Source source = (configuredAddress() != null) ? Source.CONFIGURED
+					: DockerCheck.available() ? Source.TESTCONTAINERS : Source.EMBEDDED;
+			logger.info("Broker under test: {} ({} not set: a configured broker, else Testcontainers, else the "
+					+ "embedded broker)", source.describe(), CHOICE);
 			return source;
 		}
-		String configured = configuredAddress();
-		if (configured != null) {
-			logger.info("Broker under test: the configured broker at {}", configured);
-			return Source.CONFIGURED;
+		if (chosen.equalsIgnoreCase("rabbitmq")) {
+			Source source = (configuredAddress() != null) ? Source.CONFIGURED : Source.TESTCONTAINERS;
+			logger.info("Broker under test: {}, as {}=rabbitmq says", source.describe(), CHOICE);
+			return source;
 		}
-		if (DockerClientFactory.instance().isDockerAvailable()) {
-			logger.info("Broker under test: a Testcontainers {} container", IMAGE);
-			return Source.TESTCONTAINERS;
-		}
-		if (answers(LOCAL_HOST, LOCAL_PORT)) {
-			logger.info("Broker under test: the local RabbitMQ at {}:{} (no broker configured, no Docker)", LOCAL_HOST,
-					LOCAL_PORT);
-			return Source.LOCAL;
-		}
-		logger.info("Broker under test: the embedded broker (no broker configured, no Docker, nothing on {}:{})",
-				LOCAL_HOST, LOCAL_PORT);
-		return Source.EMBEDDED;
+		Source source = Arrays.stream(Source.values())
+			.filter((candidate) -> candidate.name().equalsIgnoreCase(chosen))
+			.findFirst()
+			.orElseThrow(() -> new IllegalArgumentException(CHOICE + "=" + chosen + " is none of rabbitmq, "
+					+ Arrays.toString(Source.values()).toLowerCase(Locale.ROOT)));
+		logger.info("Broker under test: {}, as {} says", source.describe(), CHOICE);
+		return source;
 	}
 
 	private static @Nullable String configuredAddress() {
@@ -249,16 +235,6 @@ public class BrokerUnderTest {
 		return (value != null && !value.isBlank()) ? value.trim() : null;
 	}
 
-	private static boolean answers(String host, int port) {
-		try (Socket socket = new Socket()) {
-			socket.connect(new InetSocketAddress(host, port), 1000);
-			return true;
-		}
-		catch (IOException ex) {
-			return false;
-		}
-	}
-
 	/** Tells each integration test context which broker to use. */
 	static final class Factory implements ContextCustomizerFactory {
 
@@ -278,6 +254,20 @@ public class BrokerUnderTest {
 			context.getEnvironment()
 				.getPropertySources()
 				.addFirst(new MapPropertySource("brokerUnderTest", this.properties));
+		}
+
+	}
+
+	/**
+	 * Runs the integration tests only where their broker can be had: a Testcontainers broker needs
+	 * Docker ({@link DockerCheck}).
+	 */
+	static final class Reachable implements ExecutionCondition {
+
+		@Override
+		public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+			return (SOURCE == Source.TESTCONTAINERS) ? DockerCheck.check(context)
+					: ConditionEvaluationResult.enabled("Broker under test: " + SOURCE.describe());
 		}
 
 	}

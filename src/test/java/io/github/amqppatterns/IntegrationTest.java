@@ -6,6 +6,8 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import org.junit.jupiter.api.extension.ExtendWith;
+
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
@@ -26,6 +28,7 @@ import org.springframework.test.context.ContextCustomizerFactories;
 				"amqp-patterns.streams.read-timeout=2s", "amqp-patterns.streams.start-retry-interval=1s" })
 @AutoConfigureRestTestClient
 @ContextCustomizerFactories(BrokerUnderTest.Factory.class)
+@ExtendWith(BrokerUnderTest.Reachable.class)
 @Import({ BrokerUnderTest.class, TutorialClient.class })
 public @interface IntegrationTest {
 

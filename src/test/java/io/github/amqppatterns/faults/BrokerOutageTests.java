@@ -16,7 +16,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The broker goes away (stopped, or hung with {@code SIGSTOP}) under a running service: requests
+ * The broker goes away (stopped, or hung with {@code docker pause}) under a running service: requests
  * fail fast and say why, health says DOWN, and once the broker is back every pattern delivers
  * again by itself, server-named subscriber queues included, with no restart of the service.
  */
@@ -61,7 +61,7 @@ class BrokerOutageTests {
 
 	@Test
 	void answers503AndDownWhileTheBrokerIsStoppedAndHealsByItself() {
-		PrivateRabbitNode node = PrivateRabbitNode.shared();
+		BrokerNode node = PrivateRabbitNode.shared();
 		node.stopApp();
 		HttpUser.Answer publish;
 		HttpUser.Answer health;
@@ -93,7 +93,7 @@ class BrokerOutageTests {
 
 	@Test
 	void boundsEveryRequestWhileTheBrokerHangsAndHealsWhenItResumes() {
-		PrivateRabbitNode node = PrivateRabbitNode.shared();
+		BrokerNode node = PrivateRabbitNode.shared();
 		List<HttpUser.Answer> publishes = new ArrayList<>();
 		HttpUser.Answer fib;
 		node.pause();
@@ -107,11 +107,11 @@ class BrokerOutageTests {
 			node.resume();
 		}
 		long healMillis = millisUntilEveryPatternDelivers();
-		FaultReport.record("SIGSTOP, then SIGCONT",
+		FaultReport.record("docker pause, then docker unpause",
 				"3 publishes answered " + publishes.stream().map((a) -> a.status() + " in " + a.took().toMillis() + " ms")
 					.collect(Collectors.joining(", ")) + "; GET /api/fib/10 " + fib.status() + " in "
 						+ fib.took().toMillis() + " ms; every pattern delivered again " + healMillis
-						+ " ms after SIGCONT");
+						+ " ms after docker unpause");
 
 		assertThat(publishes).allSatisfy((answer) -> {
 			assertThat(answer.status()).isEqualTo(503);

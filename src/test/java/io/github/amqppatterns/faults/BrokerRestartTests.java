@@ -44,12 +44,12 @@ class BrokerRestartTests {
 
 	@Test
 	void losesNoConfirmedTaskWhenTheBrokerStopsAndStartsMidStream() throws Exception {
-		streamThrough("stop_app, 10 s, start_app", PrivateRabbitNode::stopApp, PrivateRabbitNode::startApp);
+		streamThrough("stop_app, 10 s, start_app", BrokerNode::stopApp, BrokerNode::startApp);
 	}
 
 	@Test
 	void losesNoConfirmedTaskWhenTheBrokerIsKilledMidStream() throws Exception {
-		streamThrough("kill -9, 10 s, start", PrivateRabbitNode::kill, PrivateRabbitNode::start);
+		streamThrough("docker kill, 10 s, docker start", BrokerNode::kill, BrokerNode::start);
 	}
 
 	/**
@@ -57,9 +57,9 @@ class BrokerRestartTests {
 	 * once the service has refused requests for {@link #OUTAGE}, {@code recovery}. A client that gets a 503
 	 * waits until the service says it is ready again, as a well-behaved client does.
 	 */
-	private void streamThrough(String fault, Consumer<PrivateRabbitNode> failure,
-			Consumer<PrivateRabbitNode> recovery) throws Exception {
-		PrivateRabbitNode node = PrivateRabbitNode.shared();
+	private void streamThrough(String fault, Consumer<BrokerNode> failure,
+			Consumer<BrokerNode> recovery) throws Exception {
+		BrokerNode node = PrivateRabbitNode.shared();
 		try (TaskLoad load = new TaskLoad(new HttpUser(this.port), CLIENTS, TASKS)) {
 			load.awaitConfirmed(FAULT_AT);
 			int confirmedBeforeFault = load.confirmed();

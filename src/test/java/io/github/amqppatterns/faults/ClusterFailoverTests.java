@@ -2,6 +2,7 @@ package io.github.amqppatterns.faults;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -26,7 +27,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The service on a three-node RabbitMQ 4 cluster, with all three addresses, while nodes fail: the
+ * The service on a three-node RabbitMQ cluster, with all three addresses, while nodes fail: the
  * node leading {@code task_queue} is killed, the node the service is connected to stops, then two
  * nodes of three. Each test leaves every node up again.
  */
@@ -53,8 +54,6 @@ class ClusterFailoverTests {
 	/** {@code amqp-patterns.publish.confirm-timeout} (2 s) and 1 s to spare. */
 	static final Duration CONFIRM_BOUND = Duration.ofSeconds(3);
 
-	static final List<String> NAMED_QUEUES = List.of("hello", "task_queue", "task_queue.dlq", "rpc_queue");
-
 	private static final JsonMapper json = JsonMapper.builder().build();
 
 	@LocalServerPort
@@ -70,7 +69,7 @@ class ClusterFailoverTests {
 
 	EveryPattern everyPattern;
 
-	RabbitMq4 cluster;
+	ThreeNodeCluster cluster;
 
 	@BeforeEach
 	void everyPatternDelivers() {
@@ -83,34 +82,35 @@ class ClusterFailoverTests {
 	@Test
 	@Order(1)
 	void declaresTheNamedQueuesAsQuorumQueuesWithAMemberOnEachNode() {
-		Set<String> nodes = IntStream.rangeClosed(1, 3).mapToObj(this.cluster::nodeName).collect(Collectors.toSet());
-		for (String queue : NAMED_QUEUES) {
-			JsonNode status = queueStatus(1, queue);
+		Set<String> nodes = IntStream.rangeClosed(1, 3).mapToObj((node) -> this.cluster.node(node).nodeName()).collect(Collectors.toSet());
+		for (String queue : ThreeNodeCluster.NAMED_QUEUES) {
+			JsonNode status = this.cluster.queueStatus(queue);
 			assertThat(status.get("type").asString()).as(queue).isEqualTo("quorum");
 			assertThat(texts(status.get("members"))).as(queue + "'s members").isEqualTo(nodes);
 		}
 	}
 
 	/**
-	 * {@code kill -9} of the node leading {@code task_queue}, not the service's own, while 8
+	 * {@code docker kill} of the node leading {@code task_queue}, not the service's own, while 8
 	 * clients post 10,000 tasks: a follower takes over, and every task that got a 202 is done.
 	 */
 	@Test
 	@Order(2)
 	void losesNoConfirmedTaskWhenTheNodeLeadingTheQueueIsKilled() throws Exception {
-		int leader = leaderNode("task_queue");
+		this.cluster.lead("task_queue", ThreeNodeCluster.LEADER_NODE);
+		int leader = ThreeNodeCluster.LEADER_NODE;
 		assertThat(leader).as("task_queue's leader, away from the service's node").isNotEqualTo(serviceNode());
 		try (TaskLoad load = new TaskLoad(this.user, CLIENTS, TASKS)) {
 			load.awaitConfirmed(FAULT_AT);
 			long killed = System.nanoTime();
-			this.cluster.kill(leader);
+			this.cluster.node(leader).kill();
 			long firstAfter = load.millisToFirstConfirmedAfter(killed);
 			load.finish();
 			TaskLoad.Done done = load.awaitDone(this.deliveryLog);
-			int newLeader = leaderNode("task_queue");
+			int newLeader = this.cluster.leaderOf("task_queue");
 
 			List<TaskLoad.Refusal> refusals = load.refusals();
-			FaultReport.record("cluster: kill -9 of the node leading task_queue", String.format(
+			FaultReport.record("cluster: docker kill of the node leading task_queue", String.format(
 					"%d tasks confirmed with a 202, 0 lost, %d duplicates, %d requests refused with a 503 (%s), "
 							+ "first 202 %d ms after the kill, node %d leads task_queue now (node %d did)",
 					load.confirmed(), done.duplicates(), refusals.size(), window(refusals), firstAfter, newLeader,
@@ -119,8 +119,8 @@ class ClusterFailoverTests {
 			assertThat(newLeader).isNotEqualTo(leader);
 		}
 		finally {
-			this.cluster.restart(leader);
-			awaitEveryNodeOnline();
+			this.cluster.node(leader).start();
+			this.cluster.awaitEveryNodeOnline();
 		}
 	}
 
@@ -134,11 +134,11 @@ class ClusterFailoverTests {
 	@Order(3)
 	void reconnectsToAnotherNodeWhenItsOwnStopsAndEveryPatternDeliversAgain() throws Exception {
 		int own = serviceNode();
-		List<String> led = queuesLedBy(own);
+		List<String> led = this.cluster.queuesLedBy(own);
 		long healMillis;
 		try (TaskLoad load = new TaskLoad(this.user, 4, 2_000)) {
 			load.awaitConfirmed(500);
-			this.cluster.stopApp(own);
+			this.cluster.node(own).stopApp();
 			try {
 				healMillis = this.everyPattern.millisUntilDelivering(led.isEmpty() ? HEAL : HEAL_AFTER_ELECTION);
 				load.finish();
@@ -158,10 +158,10 @@ class ClusterFailoverTests {
 					.containsAnyOf("may or may not have been taken", "The message broker is unavailable"));
 			}
 			finally {
-				this.cluster.startApp(own);
+				this.cluster.node(own).startApp();
 			}
 		}
-		awaitEveryNodeOnline();
+		this.cluster.awaitEveryNodeOnline();
 	}
 
 	/**
@@ -176,23 +176,23 @@ class ClusterFailoverTests {
 		List<Integer> others = IntStream.rangeClosed(1, 3).filter((node) -> node != own).boxed().toList();
 		List<HttpUser.Answer> withoutMajority = new ArrayList<>();
 		long healMillis;
-		others.forEach(this.cluster::stopApp);
+		others.forEach((node) -> this.cluster.node(node).stopApp());
 		try {
 			for (int i = 0; i < 3; i++) {
 				withoutMajority.add(this.user.postText("/api/tasks", "no majority " + i));
 			}
 		}
 		finally {
-			this.cluster.startApp(others.get(0));
+			this.cluster.node(others.get(0)).startApp();
 			long back = System.nanoTime();
 			Awaitility.await()
 				.atMost(Duration.ofSeconds(30))
 				.pollInterval(Duration.ofMillis(50))
 				.until(() -> this.user.postText("/api/tasks", "majority again").status() == 202);
 			healMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - back);
-			this.cluster.startApp(others.get(1));
+			this.cluster.node(others.get(1)).startApp();
 		}
-		awaitEveryNodeOnline();
+		this.cluster.awaitEveryNodeOnline();
 		FaultReport.record("cluster: two nodes of three stopped",
 				"3 publishes to task_queue answered " + withoutMajority.stream()
 					.map((answer) -> answer.status() + " in " + answer.took().toMillis() + " ms")
@@ -210,51 +210,8 @@ class ClusterFailoverTests {
 		return this.cluster.nodeOnPort(this.connectionFactory.createConnection().getDelegate().getPort());
 	}
 
-	private int leaderNode(String queue) {
-		String leader = queueStatus(1, queue).get("leader").asString();
-		return IntStream.rangeClosed(1, 3)
-			.filter((node) -> this.cluster.nodeName(node).equals(leader))
-			.findFirst()
-			.orElseThrow(() -> new IllegalStateException(queue + " is led by " + leader + ", none of the cluster's"));
-	}
-
-	/** Waits until every node is back and every named queue has all three members online. */
-	private void awaitEveryNodeOnline() {
-		Awaitility.await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
-			for (String queue : NAMED_QUEUES) {
-				assertThat(texts(queueStatus(1, queue).get("online"))).as(queue + "'s members online").hasSize(3);
-			}
-		});
-	}
-
-	/** The named queues whose leader is on {@code node}, read in one call. */
-	private List<String> queuesLedBy(int node) {
-		String name = this.cluster.nodeName(node);
-		List<String> led = new ArrayList<>();
-		for (JsonNode queue : queues(node)) {
-			if (NAMED_QUEUES.contains(queue.get("name").asString()) && name.equals(queue.get("leader").asString())) {
-				led.add(queue.get("name").asString());
-			}
-		}
-		return led;
-	}
-
-	private JsonNode queues(int node) {
-		return json.readTree(this.cluster.ctl(node, "rabbitmqctl", "list_queues", "-q", "--formatter", "json", "name",
-				"type", "leader", "members", "online"));
-	}
-
-	private JsonNode queueStatus(int node, String queue) {
-		for (JsonNode candidate : queues(node)) {
-			if (queue.equals(candidate.get("name").asString())) {
-				return candidate;
-			}
-		}
-		throw new IllegalStateException("No queue " + queue + " on the cluster");
-	}
-
 	private static Set<String> texts(JsonNode array) {
-		Set<String> texts = new java.util.HashSet<>();
+		Set<String> texts = new HashSet<>();
 		array.forEach((element) -> texts.add(element.asString()));
 		return texts;
 	}

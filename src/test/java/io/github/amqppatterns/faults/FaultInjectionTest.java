@@ -6,6 +6,9 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import io.github.amqppatterns.DockerCheck;
+import org.junit.jupiter.api.extension.ExtendWith;
+
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ContextCustomizerFactories;
@@ -24,6 +27,7 @@ import org.springframework.test.context.ContextCustomizerFactories;
 				"amqp-patterns.work.retry-max-delay=200ms", "amqp-patterns.rpc.reply-timeout=2s",
 				"logging.level.io.github.amqppatterns=WARN" })
 @ContextCustomizerFactories(PrivateRabbitNode.Factory.class)
+@ExtendWith(DockerCheck.class)
 @DirtiesContext
 public @interface FaultInjectionTest {
 

@@ -50,7 +50,7 @@ class OversizedMessageTests {
 	@Test
 	void theBrokerRefusesABodyOverItsLimitAndTheServiceGoesOn() throws Exception {
 		ConnectionFactory factory = new ConnectionFactory();
-		factory.setHost("127.0.0.1");
+		factory.setHost(PrivateRabbitNode.shared().host());
 		factory.setPort(PrivateRabbitNode.shared().port());
 		try (Connection connection = factory.newConnection()) {
 			Channel channel = connection.createChannel();

@@ -124,6 +124,11 @@ final class TaskLoad implements AutoCloseable {
 		return TimeUnit.NANOSECONDS.toMillis(first - nanos);
 	}
 
+	/** How many 202s came between {@code fromNanos} and {@code toNanos} ({@link System#nanoTime()}). */
+	long confirmedBetween(long fromNanos, long toNanos) {
+		return this.confirmedAt.stream().filter((at) -> at > fromNanos && at < toNanos).count();
+	}
+
 	/** What came back other than a 202 or a 503, or went wrong talking to the service. */
 	List<String> unexpected() {
 		return List.copyOf(this.unexpected);

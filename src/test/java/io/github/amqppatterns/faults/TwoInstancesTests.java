@@ -2,6 +2,7 @@ package io.github.amqppatterns.faults;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -54,11 +55,10 @@ class TwoInstancesTests {
 	@BeforeEach
 	void startSecondInstance() {
 		this.here = new HttpUser(this.port);
-		this.second = new ServiceProcess(Map.of("spring.rabbitmq.addresses", ThreeNodeCluster.shared().addresses(),
-				"spring.rabbitmq.address-shuffle-mode", "random", "spring.rabbitmq.username", "guest",
-				"spring.rabbitmq.password", "guest", "spring.rabbitmq.stream.host", "127.0.0.1",
-				"spring.rabbitmq.stream.port", ThreeNodeCluster.shared().streamPort(1),
-				"amqp-patterns.work.time-per-dot", "50ms"));
+		Map<String, Object> settings = new HashMap<>(ThreeNodeCluster.shared().serviceProperties());
+		settings.put("spring.rabbitmq.address-shuffle-mode", "random");
+		settings.put("amqp-patterns.work.time-per-dot", "50ms");
+		this.second = new ServiceProcess(settings);
 	}
 
 	@AfterEach

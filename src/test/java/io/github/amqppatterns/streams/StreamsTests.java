@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.amqp.autoconfigure.RabbitConnectionDetails;
-import org.springframework.boot.amqp.autoconfigure.RabbitProperties;
+import org.springframework.boot.amqp.autoconfigure.RabbitStreamConnectionDetails;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.MediaType;
@@ -52,7 +52,7 @@ class StreamsTests {
 	RabbitConnectionDetails connection;
 
 	@Autowired
-	RabbitProperties rabbitProperties;
+	RabbitStreamConnectionDetails streamConnection;
 
 	@BeforeEach
 	void streamsReadyWhereTheBrokerHasThem() {
@@ -146,7 +146,7 @@ class StreamsTests {
 		String fromTutorial = "Hello, World! from Send " + marker();
 		String fromService = "Hello from the service " + marker();
 		Queue<String> receivedByTutorial = new ConcurrentLinkedQueue<>();
-		try (Environment tutorial = BrokerUnderTest.plainStreamClient(this.rabbitProperties, this.connection)) {
+		try (Environment tutorial = BrokerUnderTest.plainStreamClient(this.connection, this.streamConnection)) {
 			// Send.java and Receive.java declare the stream first, with their client's defaults
 			tutorial.streamCreator()
 				.stream("hello-java-stream")
@@ -240,7 +240,7 @@ class StreamsTests {
 
 	/** The service again, in a new context on the same broker: a restart, as far as the broker can tell. */
 	private ConfigurableApplicationContext restartedService() {
-		Map<String, Object> settings = new HashMap<>(BrokerUnderTest.serviceSettings(this.rabbitProperties, this.connection));
+		Map<String, Object> settings = new HashMap<>(BrokerUnderTest.serviceSettings(this.connection, this.streamConnection));
 		settings.putAll(Map.of("server.port", "0", "spring.rabbitmq.listener.simple.auto-startup", "false",
 				"spring.rabbitmq.listener.direct.auto-startup", "false"));
 		return new SpringApplicationBuilder(AmqpPatternsApplication.class).run(settings.entrySet()

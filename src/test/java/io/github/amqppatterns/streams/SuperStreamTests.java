@@ -24,7 +24,7 @@ import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.amqp.autoconfigure.RabbitConnectionDetails;
-import org.springframework.boot.amqp.autoconfigure.RabbitProperties;
+import org.springframework.boot.amqp.autoconfigure.RabbitStreamConnectionDetails;
 import org.springframework.http.MediaType;
 
 import static io.github.amqppatterns.TutorialClient.eventually;
@@ -56,7 +56,7 @@ class SuperStreamTests {
 	RabbitConnectionDetails connection;
 
 	@Autowired
-	RabbitProperties rabbitProperties;
+	RabbitStreamConnectionDetails streamConnection;
 
 	boolean superStreamsHere;
 
@@ -76,7 +76,7 @@ class SuperStreamTests {
 			expectUnavailable();
 			return;
 		}
-		ServiceProcess other = new ServiceProcess(BrokerUnderTest.serviceSettings(this.rabbitProperties, this.connection));
+		ServiceProcess other = new ServiceProcess(BrokerUnderTest.serviceSettings(this.connection, this.streamConnection));
 		try {
 			Set<String> there = eventually().atMost(Duration.ofSeconds(30))
 				.until(() -> activeThere(other), (partitions) -> !partitions.isEmpty()
