@@ -205,9 +205,8 @@ class ClusterFailoverTests {
 		});
 	}
 
-	/** The node of the service's connection, read off the connection itself. */
 	private int serviceNode() {
-		return this.cluster.nodeOnPort(this.connectionFactory.createConnection().getDelegate().getPort());
+		return this.cluster.nodeOf(this.connectionFactory);
 	}
 
 	private static Set<String> texts(JsonNode array) {

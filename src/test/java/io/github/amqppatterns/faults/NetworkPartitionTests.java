@@ -53,7 +53,7 @@ class NetworkPartitionTests {
 		ThreeNodeCluster cluster = ThreeNodeCluster.shared();
 		cluster.lead("task_queue", ThreeNodeCluster.LEADER_NODE);
 		int cut = ThreeNodeCluster.LEADER_NODE;
-		int own = cluster.nodeOnPort(this.connectionFactory.createConnection().getDelegate().getPort());
+		int own = cluster.nodeOf(this.connectionFactory);
 		assertThat(cut).as("task_queue's leader, away from this instance's node").isNotEqualTo(own);
 		ServiceProcess minority = new ServiceProcess(onlyOn(cluster, cut));
 		try (TaskLoad majorityLoad = new TaskLoad(new HttpUser(this.port), CLIENTS, TASKS);

@@ -20,6 +20,7 @@ import org.testcontainers.rabbitmq.RabbitMQContainer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 import org.springframework.test.context.ContextConfigurationAttributes;
 import org.springframework.test.context.ContextCustomizer;
 import org.springframework.test.context.ContextCustomizerFactory;
@@ -107,8 +108,9 @@ final class ThreeNodeCluster {
 		return this.nodes.stream().map(BrokerNode::address).collect(Collectors.joining(","));
 	}
 
-	/** The node whose AMQP port is {@code port}. */
-	int nodeOnPort(int port) {
+	/** The node a service's connection is on, read off the connection itself. */
+	int nodeOf(CachingConnectionFactory service) {
+		int port = service.createConnection().getDelegate().getPort();
 		return IntStream.rangeClosed(1, NODES)
 			.filter((node) -> node(node).port() == port)
 			.findFirst()
