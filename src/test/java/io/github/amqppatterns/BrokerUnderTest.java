@@ -191,7 +191,13 @@ public class BrokerUnderTest {
 		}
 		if (chosen.equalsIgnoreCase("rabbitmq")) {
 			Source source = (configuredAddress() != null) ? Source.CONFIGURED : Source.TESTCONTAINERS;
-			logger.info("Broker under test: {}, as {}=rabbitmq says", source.describe(), CHOICE);
+			if (source == Source.TESTCONTAINERS && !DockerCheck.available()) {
+				logger.warn("Broker under test: {}, as {}=rabbitmq says, and no Docker engine answers", source.describe(),
+						CHOICE);
+			}
+			else {
+				logger.info("Broker under test: {}, as {}=rabbitmq says", source.describe(), CHOICE);
+			}
 			return source;
 		}
 		Source source = Arrays.stream(Source.values())
