@@ -121,7 +121,8 @@ class PublisherConfirms {
 		return correlation.getFuture();
 	}
 
-	private static final class Tally {
+	/** The confirms a run got: acked, nacked, and by difference those that never came. */
+	static final class Tally {
 
 		private final AtomicInteger acked = new AtomicInteger();
 
@@ -136,7 +137,10 @@ class PublisherConfirms {
 			}
 		}
 
-		/** Waits for these confirms, all within {@code millis}; the ones that do not come stay uncounted. */
+		/**
+		 * Waits for these confirms, all within {@code millis}, and counts every one that came; one
+		 * that failed or did not come in time stays uncounted, and the wait goes on for the others.
+		 */
 		void await(List<CompletableFuture<CorrelationData.Confirm>> confirms, long millis) {
 			long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
 			for (CompletableFuture<CorrelationData.Confirm> confirm : confirms) {
@@ -144,13 +148,21 @@ class PublisherConfirms {
 					count(confirm.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS));
 				}
 				catch (TimeoutException | ExecutionException ex) {
-					return;
+					// uncounted: no confirm came for this one
 				}
 				catch (InterruptedException ex) {
 					Thread.currentThread().interrupt();
 					return;
 				}
 			}
+		}
+
+		int acked() {
+			return this.acked.get();
+		}
+
+		int nacked() {
+			return this.nacked.get();
 		}
 
 		void await(CountDownLatch resolved, long millis) {
