@@ -25,7 +25,7 @@ import org.springframework.test.context.ContextCustomizerFactories;
 				"amqp-patterns.work.retry-max-delay=200ms",
 				"amqp-patterns.topics.extra-subscribers.kern-critical=kern.*,*.critical",
 				"amqp-patterns.rpc.reply-timeout=2s", "amqp-patterns.rpc.server.concurrency=2",
-				"amqp-patterns.streams.read-timeout=2s", "amqp-patterns.streams.start-retry-interval=1s" })
+				"amqp-patterns.streams.read-timeout=2s" })
 @AutoConfigureRestTestClient
 @ContextCustomizerFactories(BrokerUnderTest.Factory.class)
 @ExtendWith(BrokerUnderTest.Reachable.class)

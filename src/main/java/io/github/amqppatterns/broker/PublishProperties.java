@@ -18,9 +18,12 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("amqp-patterns.publish")
 public record PublishProperties(@DefaultValue("2s") @NotNull Duration confirmTimeout) {
 
+	/** The setting, as a failure names it. */
+	public static final String CONFIRM_TIMEOUT = "amqp-patterns.publish.confirm-timeout";
+
 	public PublishProperties {
 		if (confirmTimeout.toMillis() < 1) {
-			throw new IllegalArgumentException("amqp-patterns.publish.confirm-timeout must be at least 1ms");
+			throw new IllegalArgumentException(CONFIRM_TIMEOUT + " must be at least 1ms");
 		}
 	}
 

@@ -3,9 +3,7 @@ package io.github.amqppatterns.broker;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -119,25 +117,8 @@ public class TextPublisher {
 	/** Waits for the broker's confirm; whether the message was routed, when the broker says so. */
 	private @Nullable Boolean awaitConfirm(CorrelationData correlation, String exchange, String routingKey,
 			boolean queueMustExist) {
-		CorrelationData.Confirm confirm;
-		try {
-			confirm = correlation.getFuture().get(this.confirmTimeout.toMillis(), TimeUnit.MILLISECONDS);
-		}
-		catch (TimeoutException ex) {
-			throw new PublishFailedException("The broker did not confirm the message within "
-					+ this.confirmTimeout.toMillis() + " ms (amqp-patterns.publish.confirm-timeout); it may or may not "
-					+ "have been taken");
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new PublishFailedException("Interrupted while waiting for the broker's confirm");
-		}
-		catch (ExecutionException ex) {
-			if (ex.getCause() instanceof AmqpException notSent) { // the broker could not be reached, say
-				throw notSent;
-			}
-			throw new PublishFailedException("The broker's confirm failed: " + ex.getCause());
-		}
+		CorrelationData.Confirm confirm = PublishFailedException.await(correlation.getFuture(), this.confirmTimeout,
+				PublishProperties.CONFIRM_TIMEOUT, "the message");
 		if (!confirm.ack()) {
 			throw new PublishFailedException(notConfirmed(confirm.reason()));
 		}

@@ -1,11 +1,8 @@
 package io.github.amqppatterns.confirms;
 
 import io.github.amqppatterns.web.ApiErrors;
-import io.github.amqppatterns.web.InvalidInputException;
+import org.hibernate.validator.constraints.Range;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -17,29 +14,20 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ConfirmsController {
 
+	/** Most messages one run publishes: the tutorial's 50,000. */
+	static final int MAX_COUNT = 50_000;
+
 	private final PublisherConfirms confirms;
 
-	private final int maxCount;
-
-	ConfirmsController(PublisherConfirms confirms, ConfirmsProperties properties) {
+	ConfirmsController(PublisherConfirms confirms) {
 		this.confirms = confirms;
-		this.maxCount = properties.maxCount();
 	}
 
 	@ApiErrors({ 400, 409, 503 })
 	@PostMapping("/api/confirms/run")
-	ConfirmsRun run(@RequestParam String strategy, @RequestParam(defaultValue = "1000") int count) {
-		ConfirmStrategy parsed = ConfirmStrategy.fromId(strategy);
-		if (count < 1 || count > this.maxCount) {
-			throw new InvalidInputException("count",
-					"count must be from 1 to " + this.maxCount + " (amqp-patterns.confirms.max-count); got " + count);
-		}
-		return this.confirms.run(parsed, count);
-	}
-
-	@ExceptionHandler
-	ProblemDetail runInProgress(PublisherConfirms.RunInProgressException ex) {
-		return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, ex.getMessage());
+	ConfirmsRun run(@RequestParam String strategy, @RequestParam(defaultValue = "1000") @Range(min = 1,
+			max = MAX_COUNT, message = "count must be from {min} to {max}; got ${validatedValue}") int count) {
+		return this.confirms.run(ConfirmStrategy.fromId(strategy), count);
 	}
 
 }

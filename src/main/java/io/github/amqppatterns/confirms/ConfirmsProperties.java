@@ -13,12 +13,11 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Tutorial 7's comparison run.
  *
- * @param maxCount most messages one run may publish (the tutorial publishes 50,000)
  * @param batchSize messages per wait in the {@code batch} strategy (the tutorial's 100)
  * @param timeout longest wait for outstanding confirms, per message, batch or run
  */
 @Validated
 @ConfigurationProperties("amqp-patterns.confirms")
-record ConfirmsProperties(@DefaultValue("50000") @Min(1) @Max(1_000_000) int maxCount,
-		@DefaultValue("100") @Min(1) @Max(10_000) int batchSize, @DefaultValue("10s") @NotNull Duration timeout) {
+record ConfirmsProperties(@DefaultValue("100") @Min(1) @Max(10_000) int batchSize,
+		@DefaultValue("10s") @NotNull Duration timeout) {
 }

@@ -1,20 +1,21 @@
 package io.github.amqppatterns.confirms;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.ReentrantLock;
 
 import io.github.amqppatterns.broker.PlainText;
+import io.github.amqppatterns.broker.PublishFailedException;
+import io.github.amqppatterns.web.OneAtATime;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.amqp.AmqpException;
 import org.springframework.amqp.core.AmqpAdmin;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageDeliveryMode;
@@ -40,7 +41,7 @@ class PublisherConfirms {
 
 	private final ConfirmsProperties properties;
 
-	private final ReentrantLock oneRunAtATime = new ReentrantLock();
+	private final OneAtATime runs = new OneAtATime("A publisher-confirms run");
 
 	PublisherConfirms(RabbitTemplate rabbitTemplate, AmqpAdmin amqpAdmin, ConfirmsProperties properties) {
 		this.rabbitTemplate = rabbitTemplate;
@@ -49,10 +50,7 @@ class PublisherConfirms {
 	}
 
 	ConfirmsRun run(ConfirmStrategy strategy, int count) {
-		if (!this.oneRunAtATime.tryLock()) {
-			throw new RunInProgressException();
-		}
-		try {
+		return this.runs.run(() -> {
 			Queue queue = this.amqpAdmin.declareQueue();
 			if (queue == null) {
 				throw new IllegalStateException("The broker declared no queue for the run");
@@ -63,10 +61,7 @@ class PublisherConfirms {
 			finally {
 				this.amqpAdmin.deleteQueue(queue.getName());
 			}
-		}
-		finally {
-			this.oneRunAtATime.unlock();
-		}
+		});
 	}
 
 	private ConfirmsRun run(ConfirmStrategy strategy, int count, String queue) {
@@ -145,14 +140,11 @@ class PublisherConfirms {
 			long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
 			for (CompletableFuture<CorrelationData.Confirm> confirm : confirms) {
 				try {
-					count(confirm.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS));
+					count(PublishFailedException.await(confirm, Duration.ofNanos(Math.max(0, deadline - System.nanoTime())),
+							"amqp-patterns.confirms.timeout", "a message of the run"));
 				}
-				catch (TimeoutException | ExecutionException ex) {
+				catch (PublishFailedException | AmqpException ex) {
 					// uncounted: no confirm came for this one
-				}
-				catch (InterruptedException ex) {
-					Thread.currentThread().interrupt();
-					return;
 				}
 			}
 		}
@@ -172,14 +164,6 @@ class PublisherConfirms {
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
 			}
-		}
-
-	}
-
-	static final class RunInProgressException extends RuntimeException {
-
-		RunInProgressException() {
-			super("A publisher-confirms run is in progress; one runs at a time");
 		}
 
 	}

@@ -4,9 +4,6 @@ import io.github.amqppatterns.web.ApiErrors;
 import io.github.amqppatterns.web.InvalidInputException;
 
 import org.springframework.context.annotation.Conditional;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -38,16 +35,6 @@ class FibonacciController {
 			throw new InvalidInputException("n", ex.getMessage());
 		}
 		return this.client.call(checked);
-	}
-
-	@ExceptionHandler
-	ProblemDetail rpcFailed(RpcFailure failure) {
-		HttpStatus status = switch (failure.kind()) {
-			case NO_SERVER -> HttpStatus.SERVICE_UNAVAILABLE;
-			case TIMEOUT -> HttpStatus.GATEWAY_TIMEOUT;
-			case REFUSED -> HttpStatus.BAD_REQUEST;
-		};
-		return ProblemDetail.forStatusAndDetail(status, failure.getMessage());
 	}
 
 }

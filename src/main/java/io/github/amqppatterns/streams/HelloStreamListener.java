@@ -8,16 +8,15 @@ import io.github.amqppatterns.deliveries.MessagingPattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.rabbit.stream.listener.StreamMessageListener;
+import org.springframework.amqp.rabbit.annotation.RabbitListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Stream tutorial 1's {@code Receive}: reads the stream from its first message and prints each one,
- * with the stream client's own message and context. Nothing is acknowledged and nothing leaves the
- * stream: a restarted receiver reads it all again. Its container is {@link StreamStarter}'s.
+ * Stream tutorial 1's {@code Receive}: reads the stream from its first message and prints each one.
+ * Nothing is acknowledged and nothing leaves the stream: a restarted receiver reads it all again.
  */
 @Component
-class HelloStreamListener implements StreamMessageListener {
+class HelloStreamListener {
 
 	static final String CONSUMER = "hello-stream-receiver";
 
@@ -29,17 +28,12 @@ class HelloStreamListener implements StreamMessageListener {
 		this.deliveryLog = deliveryLog;
 	}
 
-	@Override
-	public void onStreamMessage(Message message, MessageHandler.Context context) {
-		String body = StreamText.body(message);
+	@RabbitListener(id = CONSUMER, queues = StreamsTopology.HELLO, containerFactory = StreamsTopology.HELLO_CONTAINER_FACTORY)
+	void receive(Message message, MessageHandler.Context context) {
+		String body = StreamPublisher.body(message);
 		this.deliveryLog.recordFromStream(MessagingPattern.STREAMS, CONSUMER, context.stream(),
-				StreamText.messageId(message), body, context.offset());
+				StreamPublisher.messageId(message), body, context.offset());
 		logger.info("{}  Received message: {} (offset {})", CONSUMER, PlainText.preview(body), context.offset());
-	}
-
-	@Override
-	public void onMessage(org.springframework.amqp.core.Message message) {
-		throw new UnsupportedOperationException("A stream listener gets the stream client's messages");
 	}
 
 }

@@ -4,7 +4,6 @@ import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.IntStream;
 
 import com.rabbitmq.stream.Consumer;
@@ -12,6 +11,7 @@ import com.rabbitmq.stream.Environment;
 import com.rabbitmq.stream.OffsetSpecification;
 import io.github.amqppatterns.deliveries.DeliveryLog;
 import io.github.amqppatterns.deliveries.MessagingPattern;
+import io.github.amqppatterns.web.OneAtATime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,19 +23,23 @@ import org.springframework.stereotype.Component;
  * Stream tutorial 2, "Offset tracking", as one run: {@code OffsetTrackingSend} publishes N messages,
  * the last with the body {@value #MARKER}, and waits for their confirms; then
  * {@code OffsetTrackingReceive} reads with a named consumer until the marker, storing its offset on
- * the broker every 10 messages and at the marker (manual tracking), and closes. A stored offset
- * takes precedence over the consumer's {@code first()}: the next run, in this process or after a
- * restart, reads on after it.
+ * the broker every {@value #STORE_EVERY} messages and at the marker (manual tracking), and closes. A
+ * stored offset takes precedence over the consumer's {@code first()}: the next run, in this process
+ * or after a restart, reads on after it. Storing an offset writes an entry to the stream that takes
+ * an offset of its own, so a run's messages need not have consecutive offsets.
  * <p>
- * The consumer is the stream client's own, from Boot's {@link Environment}, not a Spring listener
- * container: like the tutorial's receiver it ends at the marker, where a container keeps consuming.
- * Storing an offset writes an entry to the stream that takes an offset of its own, so a run's
- * messages need not have consecutive offsets. One run at a time.
+ * The consumer is the stream client's own, as the tutorial's is, since it ends at the marker,
+ * where a listener container would go on consuming.
  */
 @Component
 class OffsetTrackingRuns {
 
+	static final String CONSUMER = "offset-tracking-tutorial";
+
 	static final String MARKER = "marker";
+
+	/** How often tutorial 2, and the super stream's consumers, store their offset: every 10 messages. */
+	static final int STORE_EVERY = 10;
 
 	private static final Logger logger = LoggerFactory.getLogger(OffsetTrackingRuns.class);
 
@@ -49,7 +53,7 @@ class OffsetTrackingRuns {
 
 	private final StreamsProperties properties;
 
-	private final ReentrantLock oneRunAtATime = new ReentrantLock();
+	private final OneAtATime runs = new OneAtATime("An offset-tracking run");
 
 	OffsetTrackingRuns(Environment environment, @Qualifier("offsetTrackingStreamTemplate") RabbitStreamTemplate template,
 			StreamPublisher publisher, DeliveryLog deliveryLog, StreamsProperties properties) {
@@ -61,34 +65,26 @@ class OffsetTrackingRuns {
 	}
 
 	Run run(int messages) {
-		if (!this.oneRunAtATime.tryLock()) {
-			throw new RunInProgressException();
-		}
-		try {
+		return this.runs.run(() -> {
 			String runId = UUID.randomUUID().toString();
 			logger.info("Publishing {} messages", messages);
 			this.publisher.publishAll(this.template, IntStream.range(0, messages)
 				.mapToObj((i) -> new StreamPublisher.Outgoing((i == messages - 1) ? MARKER : "hello", runId + "-" + i))
-				.toList(), this.properties.readTimeout());
+				.toList(), this.properties.readTimeout(), "amqp-patterns.streams.read-timeout");
 			logger.info("Messages confirmed: true.");
 			return consumeUntilMarker(messages);
-		}
-		finally {
-			this.oneRunAtATime.unlock();
-		}
+		});
 	}
 
 	private Run consumeUntilMarker(int published) {
-		String stream = this.properties.offsetTracking().name();
-		String consumerName = this.properties.offsetTracking().consumerName();
 		AtomicLong firstOffset = new AtomicLong(-1);
 		AtomicLong lastOffset = new AtomicLong(-1);
 		AtomicLong read = new AtomicLong();
 		CountDownLatch marker = new CountDownLatch(1);
 		Consumer consumer = this.environment.consumerBuilder()
-			.stream(stream)
+			.stream(StreamsTopology.OFFSET_TRACKING)
 			.offset(OffsetSpecification.first())
-			.name(consumerName)
+			.name(CONSUMER)
 			.manualTrackingStrategy()
 			.builder()
 			.messageHandler((context, message) -> {
@@ -98,10 +94,10 @@ class OffsetTrackingRuns {
 				if (firstOffset.compareAndSet(-1, context.offset())) {
 					logger.info("First message received.");
 				}
-				String body = StreamText.body(message);
-				this.deliveryLog.recordFromStream(MessagingPattern.STREAMS, consumerName, stream,
-						StreamText.messageId(message), body, context.offset());
-				if (read.incrementAndGet() % 10 == 0) {
+				String body = StreamPublisher.body(message);
+				this.deliveryLog.recordFromStream(MessagingPattern.STREAMS, CONSUMER, StreamsTopology.OFFSET_TRACKING,
+						StreamPublisher.messageId(message), body, context.offset());
+				if (read.incrementAndGet() % STORE_EVERY == 0) {
 					context.storeOffset();
 				}
 				if (MARKER.equals(body)) {
@@ -114,20 +110,22 @@ class OffsetTrackingRuns {
 		logger.info("Started consuming...");
 		try {
 			if (!marker.await(this.properties.readTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
-				throw new StreamsUnavailableException("No '" + MARKER + "' on stream '" + stream + "' within "
-						+ this.properties.readTimeout().toMillis() + " ms (amqp-patterns.streams.read-timeout); read "
-						+ read.get() + " messages, from offset " + firstOffset.get());
+				throw new StreamsUnavailableException("No '" + MARKER + "' on stream '" + StreamsTopology.OFFSET_TRACKING
+						+ "' within " + this.properties.readTimeout().toMillis()
+						+ " ms (amqp-patterns.streams.read-timeout); read " + read.get() + " messages, from offset "
+						+ firstOffset.get());
 			}
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			throw new StreamsUnavailableException("Interrupted while reading stream '" + stream + "'");
+			throw new StreamsUnavailableException("Interrupted while reading stream '" + StreamsTopology.OFFSET_TRACKING + "'");
 		}
 		finally {
 			consumer.close();
 		}
 		logger.info("Done consuming, first offset {}, last offset {}.", firstOffset.get(), lastOffset.get());
-		return new Run(stream, consumerName, published, read.get(), firstOffset.get(), lastOffset.get());
+		return new Run(StreamsTopology.OFFSET_TRACKING, CONSUMER, published, read.get(), firstOffset.get(),
+				lastOffset.get());
 	}
 
 	/**
@@ -141,14 +139,6 @@ class OffsetTrackingRuns {
 	 * @param lastOffset the offset of the marker, now stored
 	 */
 	record Run(String stream, String consumer, int published, long read, long firstOffset, long lastOffset) {
-	}
-
-	static final class RunInProgressException extends RuntimeException {
-
-		RunInProgressException() {
-			super("An offset-tracking run is in progress; one runs at a time");
-		}
-
 	}
 
 }

@@ -4,9 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import com.rabbitmq.stream.Message;
 import com.rabbitmq.stream.MessageBuilder;
@@ -21,49 +18,42 @@ import org.springframework.stereotype.Component;
 /**
  * Publishes text to a stream through its {@link RabbitStreamTemplate}, as the stream tutorials'
  * senders do, with a {@code message_id} and {@code text/plain}, and waits for the broker's confirms:
- * a stream confirms a message once it is written to a majority of its replicas. The confirm says
- * nothing of the message's offset; its consumer learns it.
+ * a stream confirms a message once a majority of its replicas has it. The confirm says nothing of
+ * the message's offset; its consumer learns it. Also how the service reads such a message.
  */
 @Component
 class StreamPublisher {
 
-	private final StreamStarter starter;
+	/** The application property a super stream message is routed on to its partition. */
+	static final String PARTITION_KEY = "partition-key";
+
+	private final StreamsAvailability availability;
 
 	private final Duration confirmTimeout;
 
-	StreamPublisher(StreamStarter starter, PublishProperties properties) {
-		this.starter = starter;
+	StreamPublisher(StreamsAvailability availability, PublishProperties properties) {
+		this.availability = availability;
 		this.confirmTimeout = properties.confirmTimeout();
 	}
 
 	/** Publishes one message and waits for its confirm. */
 	void publish(RabbitStreamTemplate template, Outgoing message) {
-		publishAll(template, List.of(message), this.confirmTimeout);
+		publishAll(template, List.of(message), this.confirmTimeout, PublishProperties.CONFIRM_TIMEOUT);
 	}
 
 	/** Publishes the messages, then waits for all their confirms, at most {@code timeout} in all. */
-	void publishAll(RabbitStreamTemplate template, List<Outgoing> messages, Duration timeout) {
-		this.starter.requireStarted();
-		List<CompletableFuture<Boolean>> confirms = messages.stream()
+	void publishAll(RabbitStreamTemplate template, List<Outgoing> messages, Duration timeout, String setting) {
+		this.availability.require();
+		CompletableFuture<?>[] confirms = messages.stream()
 			.map((outgoing) -> template.send(message(template, outgoing)))
-			.toList();
-		try {
-			CompletableFuture.allOf(confirms.toArray(CompletableFuture[]::new)).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-		}
-		catch (TimeoutException ex) {
-			throw new PublishFailedException("The broker did not confirm every message on stream '" + template.getStreamName()
-					+ "' within " + timeout.toMillis() + " ms; they may or may not have been taken");
-		}
-		catch (ExecutionException ex) {
-			throw new PublishFailedException("The broker did not take a message on stream '" + template.getStreamName()
-					+ "': " + ex.getCause().getMessage());
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new PublishFailedException("Interrupted while waiting for the broker's confirms");
-		}
-		if (confirms.stream().anyMatch((confirm) -> !confirm.join())) {
-			throw new PublishFailedException("The broker refused a message on stream '" + template.getStreamName() + "'");
+			.toArray(CompletableFuture[]::new);
+		String what = ((messages.size() == 1) ? "the message" : "every message") + " on stream '"
+				+ template.getStreamName() + "'";
+		PublishFailedException.await(CompletableFuture.allOf(confirms), timeout, setting, what);
+		for (CompletableFuture<?> confirm : confirms) {
+			if (!Boolean.TRUE.equals(confirm.join())) {
+				throw new PublishFailedException("The broker refused a message on stream '" + template.getStreamName() + "'");
+			}
 		}
 	}
 
@@ -73,11 +63,27 @@ class StreamPublisher {
 			.messageId(outgoing.messageId())
 			.contentType(MessageProperties.CONTENT_TYPE_TEXT_PLAIN)
 			.messageBuilder();
-		String partitionKey = outgoing.partitionKey();
-		if (partitionKey != null) {
-			builder.applicationProperties().entry(SuperStreamConsumers.PARTITION_KEY, partitionKey);
+		if (outgoing.partitionKey() != null) {
+			builder.applicationProperties().entry(PARTITION_KEY, outgoing.partitionKey());
 		}
 		return builder.addData(outgoing.text().getBytes(StandardCharsets.UTF_8)).build();
+	}
+
+	/** The key a super stream message was routed on. */
+	static String partitionKey(Message message) {
+		Object key = (message.getApplicationProperties() != null)
+				? message.getApplicationProperties().get(PARTITION_KEY) : null;
+		return (key != null) ? key.toString() : "";
+	}
+
+	/** A stream message's body, as the tutorials write it: UTF-8 text. */
+	static String body(Message message) {
+		return new String(message.getBodyAsBinary(), StandardCharsets.UTF_8);
+	}
+
+	static @Nullable String messageId(Message message) {
+		Object id = (message.getProperties() != null) ? message.getProperties().getMessageId() : null;
+		return (id != null) ? id.toString() : null;
 	}
 
 	/**

@@ -2,6 +2,7 @@ package io.github.amqppatterns.streams;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -10,7 +11,9 @@ import java.util.concurrent.TimeUnit;
 
 import com.rabbitmq.stream.Consumer;
 import com.rabbitmq.stream.Environment;
+import com.rabbitmq.stream.OffsetSpecification;
 import io.github.amqppatterns.broker.PlainText;
+import io.github.amqppatterns.web.InvalidInputException;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
@@ -24,6 +27,8 @@ import org.springframework.stereotype.Component;
 @Component
 class StreamReader {
 
+	static final String STARTING_POINTS = "first, last, next, offset:N (N from 0), timestamp:ISO-8601 instant";
+
 	/** After the first message, a read ends when no other came for this long: the stream's end. */
 	private static final Duration IDLE = Duration.ofMillis(500);
 
@@ -32,29 +37,26 @@ class StreamReader {
 
 	private final Environment environment;
 
-	private final StreamStarter starter;
-
 	private final Duration timeout;
 
-	StreamReader(Environment environment, StreamStarter starter, StreamsProperties properties) {
+	StreamReader(Environment environment, StreamsProperties properties) {
 		this.environment = environment;
-		this.starter = starter;
 		this.timeout = properties.readTimeout();
 	}
 
 	/**
-	 * At most {@code limit} messages of {@code stream} from {@code from}: fewer when the stream ends
-	 * (no message for half a second) or {@code amqp-patterns.streams.read-timeout} has passed.
+	 * At most {@code limit} messages of {@code stream} from {@code start} ({@code from}, as given):
+	 * fewer when the stream ends (no message for half a second) or
+	 * {@code amqp-patterns.streams.read-timeout} has passed.
 	 */
-	Slice read(String stream, StartingPoint from, int limit) {
-		this.starter.requireStarted();
+	Slice read(String stream, String from, OffsetSpecification start, int limit) {
 		BlockingQueue<Read> arrivals = new ArrayBlockingQueue<>(limit);
 		Consumer consumer = this.environment.consumerBuilder()
 			.stream(stream)
-			.offset(from.specification())
+			.offset(start)
 			.messageHandler((context, message) -> arrivals.offer(new Read(context.offset(),
-					Instant.ofEpochMilli(context.timestamp()), StreamText.messageId(message),
-					PlainText.cut(StreamText.body(message), BODY_CHARS))))
+					Instant.ofEpochMilli(context.timestamp()), StreamPublisher.messageId(message),
+					PlainText.cut(StreamPublisher.body(message), BODY_CHARS))))
 			.build();
 		List<Read> slice = new ArrayList<>(limit);
 		long deadline = System.nanoTime() + this.timeout.toNanos();
@@ -77,7 +79,34 @@ class StreamReader {
 		finally {
 			consumer.close();
 		}
-		return new Slice(stream, from.text(), slice);
+		return new Slice(stream, from, slice);
+	}
+
+	/**
+	 * Where a read starts, as the offset tracking tutorial lists them: {@code first}, {@code last}
+	 * (the last chunk written), {@code next} (only what comes after now), {@code offset:N}, or
+	 * {@code timestamp:2026-12-03T10:15:30Z} (the first chunk written at or after that time).
+	 */
+	static OffsetSpecification startingPoint(String text) {
+		try {
+			return switch (text) {
+				case "first" -> OffsetSpecification.first();
+				case "last" -> OffsetSpecification.last();
+				case "next" -> OffsetSpecification.next();
+				default -> {
+					if (text.startsWith("offset:") && Long.parseLong(text.substring("offset:".length())) >= 0) {
+						yield OffsetSpecification.offset(Long.parseLong(text.substring("offset:".length())));
+					}
+					if (text.startsWith("timestamp:")) {
+						yield OffsetSpecification.timestamp(Instant.parse(text.substring("timestamp:".length())).toEpochMilli());
+					}
+					throw new IllegalArgumentException(text);
+				}
+			};
+		}
+		catch (IllegalArgumentException | DateTimeParseException ex) { // NumberFormatException is one
+			throw new InvalidInputException("from", "Unknown starting point '" + text + "'; allowed: " + STARTING_POINTS);
+		}
 	}
 
 	/**

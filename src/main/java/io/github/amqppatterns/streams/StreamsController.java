@@ -4,18 +4,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import com.rabbitmq.stream.OffsetSpecification;
 import io.github.amqppatterns.web.ApiErrors;
 import io.github.amqppatterns.web.InvalidInputException;
 import io.github.amqppatterns.web.TextBody;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
+import org.hibernate.validator.constraints.Range;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.rabbit.stream.producer.RabbitStreamTemplate;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -35,10 +33,17 @@ class StreamsController {
 
 	static final String DEFAULT_MESSAGE = "Hello, World!";
 
-	/** Longest partition key a super stream message takes. */
 	static final int MAX_KEY_CHARS = 255;
 
+	static final int MAX_MESSAGES = 10_000;
+
+	static final int MAX_READ = 1000;
+
+	private static final List<String> STREAMS = List.of(StreamsTopology.HELLO, StreamsTopology.OFFSET_TRACKING);
+
 	private final RabbitStreamTemplate helloTemplate;
+
+	private final RabbitStreamTemplate superStreamTemplate;
 
 	private final StreamPublisher publisher;
 
@@ -46,31 +51,31 @@ class StreamsController {
 
 	private final StreamReader reader;
 
-	private final RabbitStreamTemplate superStreamTemplate;
+	private final StreamsAvailability availability;
 
-	private final StreamStarter starter;
+	private final SuperStreamConsumers superStream;
 
-	private final StreamsProperties properties;
+	private final List<String> readable = new ArrayList<>(STREAMS);
 
 	StreamsController(@Qualifier("helloStreamTemplate") RabbitStreamTemplate helloTemplate,
 			@Qualifier("superStreamTemplate") RabbitStreamTemplate superStreamTemplate, StreamPublisher publisher,
-			OffsetTrackingRuns runs, StreamReader reader, StreamStarter starter, StreamsProperties properties) {
+			OffsetTrackingRuns runs, StreamReader reader, StreamsAvailability availability,
+			SuperStreamConsumers superStream, StreamsProperties properties) {
 		this.helloTemplate = helloTemplate;
 		this.superStreamTemplate = superStreamTemplate;
 		this.publisher = publisher;
 		this.runs = runs;
 		this.reader = reader;
-		this.starter = starter;
-		this.properties = properties;
+		this.availability = availability;
+		this.superStream = superStream;
+		this.readable.addAll(properties.superStream().partitionNames());
 	}
 
 	@ApiErrors({})
 	@GetMapping("/api/streams")
 	Streams streams() {
-		return new Streams(this.starter.started(), this.starter.started() ? null : this.starter.unavailable(),
-				List.of(this.properties.hello().name(), this.properties.offsetTracking().name()),
-				this.properties.offsetTracking().consumerName(),
-				this.starter.superStreamStatus());
+		return new Streams(this.availability.available(), this.availability.unavailable(), STREAMS,
+				OffsetTrackingRuns.CONSUMER, this.superStream.status());
 	}
 
 	@ApiErrors({ 400, 413, 415, 503 })
@@ -79,7 +84,7 @@ class StreamsController {
 	StreamPublished hello(TextBody body) {
 		String messageId = UUID.randomUUID().toString();
 		this.publisher.publish(this.helloTemplate, new StreamPublisher.Outgoing(body.orElse(DEFAULT_MESSAGE), messageId));
-		return new StreamPublished(this.properties.hello().name(), messageId, true);
+		return new StreamPublished(StreamsTopology.HELLO, messageId, true);
 	}
 
 	@ApiErrors({ 400, 413, 415, 503 })
@@ -87,63 +92,46 @@ class StreamsController {
 	@ResponseStatus(HttpStatus.ACCEPTED)
 	SuperStreamPublished toSuperStream(TextBody body, @RequestParam(required = false) @Nullable String key) {
 		if (key != null && (key.isEmpty() || key.length() > MAX_KEY_CHARS)) {
-			throw new InvalidInputException("key", "key must be 1 to " + MAX_KEY_CHARS + " characters; got "
-					+ key.length());
+			throw new InvalidInputException("key", "key must be 1 to " + MAX_KEY_CHARS + " characters; got " + key.length());
 		}
-		this.starter.requireSuperStream();
+		this.availability.requireSuperStream();
 		String messageId = UUID.randomUUID().toString();
 		String partitionKey = (key != null) ? key : messageId;
 		this.publisher.publish(this.superStreamTemplate,
 				new StreamPublisher.Outgoing(body.orElse(DEFAULT_MESSAGE), messageId, partitionKey));
-		return new SuperStreamPublished(this.properties.superStream().name(), partitionKey, messageId, true);
+		return new SuperStreamPublished(StreamsTopology.SUPER_STREAM, partitionKey, messageId, true);
 	}
 
 	@ApiErrors({ 400, 409, 503 })
 	@PostMapping("/api/streams/offset-tracking/runs")
-	OffsetTrackingRuns.Run offsetTracking(@RequestParam(defaultValue = "100") int messages) {
-		if (messages < 1 || messages > this.properties.maxMessages()) {
-			throw new InvalidInputException("messages", "messages must be from 1 to " + this.properties.maxMessages()
-					+ " (amqp-patterns.streams.max-messages); got " + messages);
-		}
+	OffsetTrackingRuns.Run offsetTracking(@RequestParam(defaultValue = "100") @Range(min = 1, max = MAX_MESSAGES,
+			message = "messages must be from {min} to {max}; got ${validatedValue}") int messages) {
 		return this.runs.run(messages);
 	}
 
 	@ApiErrors({ 400, 503 })
 	@GetMapping("/api/streams/{stream}/messages")
 	StreamReader.Slice read(@PathVariable String stream, @RequestParam(defaultValue = "first") String from,
-			@RequestParam(defaultValue = "10") @Min(1) @Max(10_000) int limit) {
-		List<String> partitions = this.properties.superStream().partitionNames();
-		List<String> known = new ArrayList<>(List.of(this.properties.hello().name(), this.properties.offsetTracking().name()));
-		known.addAll(partitions);
-		if (!known.contains(stream)) {
-			throw new InvalidInputException("stream", "Unknown stream '" + stream + "'; allowed: " + String.join(", ", known));
+			@RequestParam(defaultValue = "10") @Range(min = 1, max = MAX_READ,
+					message = "limit must be from {min} to {max}; got ${validatedValue}") int limit) {
+		if (!this.readable.contains(stream)) {
+			throw new InvalidInputException("stream",
+					"Unknown stream '" + stream + "'; allowed: " + String.join(", ", this.readable));
 		}
-		if (partitions.contains(stream)) {
-			this.starter.requireSuperStream();
+		OffsetSpecification start = StreamReader.startingPoint(from);
+		if (STREAMS.contains(stream)) {
+			this.availability.require();
 		}
-		if (limit > this.properties.maxRead()) {
-			throw new InvalidInputException("limit", "limit must be from 1 to " + this.properties.maxRead()
-					+ " (amqp-patterns.streams.max-read); got " + limit);
+		else {
+			this.availability.requireSuperStream();
 		}
-		return this.reader.read(stream, StartingPoint.parse(from), limit);
-	}
-
-	@ExceptionHandler
-	ProblemDetail unavailable(StreamsUnavailableException ex) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, ex.getMessage());
-		problem.setTitle("Streams unavailable");
-		return problem;
-	}
-
-	@ExceptionHandler
-	ProblemDetail runInProgress(OffsetTrackingRuns.RunInProgressException ex) {
-		return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, ex.getMessage());
+		return this.reader.read(stream, from, start, limit);
 	}
 
 	/**
 	 * Whether streams can be used here.
 	 *
-	 * @param available whether the streams are declared and the stream listener runs
+	 * @param available whether the streams are declared and their listeners run
 	 * @param unavailable why not, while not
 	 * @param streams the tutorials' streams
 	 * @param consumer the name tutorial 2's consumer stores its offset under

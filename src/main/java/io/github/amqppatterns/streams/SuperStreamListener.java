@@ -26,17 +26,16 @@ import org.springframework.rabbit.stream.listener.StreamMessageListener;
  * <li>made active on a partition, it resumes after the offset stored there by whichever consumer
  * of the group was active before (in this instance or another), or from the partition's first
  * message if none was stored;
- * <li>while active, it stores its offset every {@value #STORE_EVERY} messages, as tutorial 2 does;
+ * <li>while active, it stores its offset every {@value OffsetTrackingRuns#STORE_EVERY} messages, as
+ * tutorial 2 does, with the partition's own consumer;
  * <li>made inactive, or stopped with the service, it stores the offset of the last message it
  * processed, so the consumer that takes over goes on after it.
  * </ul>
  * A consumer that dies without storing (a killed process) leaves the last stored offset: the next
- * one reads again what came after it, up to {@value #STORE_EVERY} messages per partition, and skips
- * nothing.
+ * one reads again what came after it, up to {@value OffsetTrackingRuns#STORE_EVERY} messages per
+ * partition, and skips nothing.
  */
 final class SuperStreamListener implements StreamMessageListener, ConsumerUpdateListener {
-
-	static final int STORE_EVERY = 10;
 
 	private static final Logger logger = LoggerFactory.getLogger(SuperStreamListener.class);
 
@@ -86,9 +85,9 @@ final class SuperStreamListener implements StreamMessageListener, ConsumerUpdate
 	@Override
 	public synchronized void onStreamMessage(Message message, MessageHandler.Context context) {
 		String partition = context.stream();
-		String body = StreamText.body(message);
+		String body = StreamPublisher.body(message);
 		this.deliveryLog.recordFromStream(MessagingPattern.STREAMS, this.consumer, partition,
-				StreamText.messageId(message), body, context.offset());
+				StreamPublisher.messageId(message), body, context.offset());
 		logger.info("{}  Received '{}' from {} (offset {})", this.consumer, PlainText.preview(body), partition,
 				context.offset());
 		Active state = this.active.get(partition);
@@ -96,7 +95,7 @@ final class SuperStreamListener implements StreamMessageListener, ConsumerUpdate
 			return; // dispatched before the broker made it inactive there: the next active one has it too
 		}
 		state.lastProcessed = context.offset();
-		if (++state.processed % STORE_EVERY == 0) {
+		if (++state.processed % OffsetTrackingRuns.STORE_EVERY == 0) {
 			context.consumer().store(context.offset());
 		}
 	}

@@ -6,6 +6,8 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.amqp.AmqpException;
+import org.springframework.context.MessageSourceResolvable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -13,7 +15,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.validation.FieldError;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -23,27 +25,27 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * Every error the API answers is an RFC 9457 {@code application/problem+json} that says what was
- * wrong and what is allowed; Spring MVC's own exceptions are handled by the base class the same
- * way. No stack trace ever reaches a client. The broker's failures (503) are the broker package's
- * own advice, asked first.
+ * The one error model of the API: every error is an RFC 9457 {@code application/problem+json} that
+ * says what was wrong and what is allowed, never a stack trace. The service's own exceptions are
+ * {@link ApiException}s, rendered by the base class as Spring MVC's own are; here, what Spring's
+ * defaults do not say well enough, the broker being away, and what nobody foresaw.
  */
 @RestControllerAdvice
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	private static final Logger logger = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
+	/**
+	 * The broker could not be reached or refused the operation: a 503 within
+	 * {@code spring.rabbitmq.connection-timeout}, so that clients try again later.
+	 */
 	@ExceptionHandler
-	ProblemDetail invalidInput(InvalidInputException ex) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
-		problem.setTitle("Invalid input");
-		problem.setProperty("input", ex.getInput());
+	ProblemDetail brokerUnavailable(AmqpException ex) {
+		logger.warn("Broker unavailable: {}", ex.toString());
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+				"The message broker is unavailable; nothing was published. Try again later.");
+		problem.setTitle("Broker unavailable");
 		return problem;
-	}
-
-	@ExceptionHandler
-	ProblemDetail bodyTooLarge(BodyTooLargeException ex) {
-		return tooLarge(ex);
 	}
 
 	/** A failure nobody foresaw: logged in full here, answered without internals. */
@@ -55,10 +57,19 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	}
 
 	@Override
+	protected @Nullable ResponseEntity<Object> handleErrorResponseException(ErrorResponseException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		if (status.is5xxServerError()) {
+			logger.warn("{}: {}", ex.getBody().getTitle(), ex.getMessage());
+		}
+		return super.handleErrorResponseException(ex, headers, status, request);
+	}
+
+	@Override
 	protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		if (ex.getCause() instanceof BodyTooLargeException tooLarge) {
-			return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(tooLarge(tooLarge));
+			return handleErrorResponseException(tooLarge, headers, tooLarge.getStatusCode(), request);
 		}
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status,
 				"The request body could not be read: it is empty, malformed or of the wrong shape");
@@ -84,7 +95,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 			.setDetail(ex.getBindingResult()
 				.getFieldErrors()
 				.stream()
-				.map(ApiExceptionHandler::describe)
+				.map((error) -> describe(error.getField(), error))
 				.sorted()
 				.collect(Collectors.joining("; ")));
 		return handleExceptionInternal(ex, null, headers, status, request);
@@ -98,22 +109,19 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 				.stream()
 				.flatMap((result) -> result.getResolvableErrors()
 					.stream()
-					.map((error) -> result.getMethodParameter().getParameterName() + ": "
-							+ error.getDefaultMessage()))
+					.map((error) -> describe(String.valueOf(result.getMethodParameter().getParameterName()), error)))
 				.sorted()
 				.collect(Collectors.joining("; ")));
 		return handleExceptionInternal(ex, null, headers, status, request);
 	}
 
-	private static String describe(FieldError error) {
-		return error.getField() + ": " + error.getDefaultMessage();
-	}
-
-	private static ProblemDetail tooLarge(BodyTooLargeException ex) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, ex.getMessage());
-		problem.setTitle("Request body too large");
-		problem.setProperty("maxBytes", ex.getMaxBytes());
-		return problem;
+	/**
+	 * {@code limit: must be less than or equal to 1000}; a message that names the value itself
+	 * ({@code count must be from 1 to 50000; got 0}) as it is.
+	 */
+	private static String describe(String name, MessageSourceResolvable error) {
+		String message = String.valueOf(error.getDefaultMessage());
+		return message.startsWith(name + " ") ? message : name + ": " + message;
 	}
 
 }

@@ -1,20 +1,17 @@
 package io.github.amqppatterns.web;
 
-/**
- * A request body over {@code amqp-patterns.max-body-size}; answered with a 413. Unchecked so that
- * it passes through the message converters that read the body unchanged.
- */
-class BodyTooLargeException extends RuntimeException {
+import org.springframework.http.HttpStatus;
 
-	private final long maxBytes;
+/**
+ * A request body over {@code amqp-patterns.max-body-size}: a 413. Unchecked so that it passes
+ * through the message converters that read the body unchanged.
+ */
+class BodyTooLargeException extends ApiException {
 
 	BodyTooLargeException(long maxBytes) {
-		super("Request body is larger than the limit of " + maxBytes + " bytes (amqp-patterns.max-body-size)");
-		this.maxBytes = maxBytes;
-	}
-
-	long getMaxBytes() {
-		return this.maxBytes;
+		super(HttpStatus.CONTENT_TOO_LARGE, "Request body too large",
+				"Request body is larger than the limit of " + maxBytes + " bytes (amqp-patterns.max-body-size)");
+		getBody().setProperty("maxBytes", maxBytes);
 	}
 
 }

@@ -16,19 +16,24 @@ import com.rabbitmq.stream.OffsetSpecification;
 import com.rabbitmq.stream.Producer;
 import io.github.amqppatterns.AmqpPatternsApplication;
 import io.github.amqppatterns.BrokerUnderTest;
+import io.github.amqppatterns.HttpUser;
 import io.github.amqppatterns.IntegrationTest;
+import io.github.amqppatterns.ServiceProcess;
 import io.github.amqppatterns.TutorialClient;
 import io.github.amqppatterns.deliveries.Delivery;
 import io.github.amqppatterns.deliveries.MessagingPattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.amqp.core.MessageListenerContainer;
+import org.springframework.amqp.rabbit.listener.RabbitListenerEndpointRegistry;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.amqp.autoconfigure.RabbitConnectionDetails;
 import org.springframework.boot.amqp.autoconfigure.RabbitStreamConnectionDetails;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.MediaType;
+import org.springframework.rabbit.stream.listener.StreamListenerContainer;
 
 import static io.github.amqppatterns.TutorialClient.eventually;
 import static io.github.amqppatterns.TutorialClient.expectProblem;
@@ -53,6 +58,9 @@ class StreamsTests {
 
 	@Autowired
 	RabbitStreamConnectionDetails streamConnection;
+
+	@Autowired
+	RabbitListenerEndpointRegistry listeners;
 
 	@BeforeEach
 	void streamsReadyWhereTheBrokerHasThem() {
@@ -80,6 +88,37 @@ class StreamsTests {
 		assertThat(delivery.offset()).isNotNull().isNotNegative();
 	}
 
+	/**
+	 * Tutorial 1's receiver is a {@code @RabbitListener}: a stream listener container in Spring's
+	 * registry, running where the broker has streams and left stopped where it has none.
+	 */
+	@Test
+	void receivesTheHelloStreamWithARabbitListener() {
+		MessageListenerContainer receiver = this.listeners.getListenerContainer(HelloStreamListener.CONSUMER);
+		assertThat(receiver).isInstanceOf(StreamListenerContainer.class);
+		assertThat(receiver.isRunning()).isEqualTo(!BrokerUnderTest.isEmbedded());
+	}
+
+	/**
+	 * Whether streams can be used is decided before the service says it is ready: the first stream
+	 * publish of a new instance, sent as soon as its readiness is UP, is confirmed.
+	 */
+	@Test
+	void confirmsTheFirstStreamPublishOfANewInstanceAsSoonAsItIsReady() {
+		if (BrokerUnderTest.isEmbedded()) {
+			expectUnavailable();
+			return;
+		}
+		ServiceProcess other = new ServiceProcess(BrokerUnderTest.serviceSettings(this.connection, this.streamConnection));
+		try {
+			HttpUser.Answer first = other.http().postText("/api/streams/hello", "First after readiness " + marker());
+			assertThat(first.status()).as(first.body()).isEqualTo(202);
+		}
+		finally {
+			other.kill();
+		}
+	}
+
 	@Test
 	void aSecondOffsetTrackingRunReadsOnFromTheStoredOffsetAlsoAfterARestart() {
 		if (BrokerUnderTest.isEmbedded()) {
@@ -91,7 +130,7 @@ class StreamsTests {
 		OffsetTrackingRuns.Run second = run(100);
 		OffsetTrackingRuns.Run afterRestart;
 		try (ConfigurableApplicationContext restarted = restartedService()) {
-			eventually().atMost(Duration.ofSeconds(30)).until(() -> restarted.getBean(StreamStarter.class).started());
+			eventually().atMost(Duration.ofSeconds(30)).until(() -> restarted.getBean(StreamsAvailability.class).available());
 			afterRestart = restarted.getBean(OffsetTrackingRuns.class).run(100);
 		}
 

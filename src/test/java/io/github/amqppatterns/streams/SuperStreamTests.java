@@ -106,7 +106,7 @@ class SuperStreamTests {
 				Long resumed = resumedAt.get(partition);
 				List<Delivery> thereBefore = onPartition(beforeKill, partition);
 				List<Delivery> here = onPartition(deliveredHere(marker), partition);
-				if (thereBefore.size() >= SuperStreamListener.STORE_EVERY) {
+				if (thereBefore.size() >= OffsetTrackingRuns.STORE_EVERY) {
 					assertThat(resumed).as("%s: resumed after the offset the killed instance stored, not from the start",
 							partition)
 						.isNotNull()
@@ -123,7 +123,7 @@ class SuperStreamTests {
 				long again = thereBefore.stream().filter((delivery) -> delivery.offset() >= from).count();
 				assertThat(again).as("%s: read twice (by the killed instance after its last stored offset, and here)",
 						partition)
-					.isLessThanOrEqualTo(SuperStreamListener.STORE_EVERY);
+					.isLessThanOrEqualTo(OffsetTrackingRuns.STORE_EVERY);
 				duplicates += (int) again;
 			}
 			Set<String> delivered = new HashSet<>(ids(deliveredHere(marker)));
@@ -245,7 +245,7 @@ class SuperStreamTests {
 	}
 
 	private String consumerPrefix() {
-		return this.properties.superStream().consumerName() + "-";
+		return SuperStreamConsumers.GROUP + "-";
 	}
 
 	private static List<Delivery> onPartition(List<Delivery> deliveries, String partition) {
