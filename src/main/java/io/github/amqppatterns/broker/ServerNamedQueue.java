@@ -12,22 +12,8 @@ import org.springframework.amqp.core.Queue;
  * ({@code @RabbitListener(queues = "#{beanName}")}) read it from there. After a reconnection the
  * broker picks a new name; the subscriber's direct container takes a missing queue as no reason to
  * stop ({@code spring.rabbitmq.listener.direct.missing-queues-fatal}, {@code false} by default).
- * <p>
- * Its subscriber consumes with {@link #AUTO_ACK}, as the tutorials' receivers do, in a
- * {@link #CONTAINER_FACTORY direct container}.
  */
 public final class ServerNamedQueue {
-
-	/**
-	 * The {@code @RabbitListener(ackMode = …)} of a subscriber on such a queue: the tutorials'
-	 * {@code autoAck=true} ({@code AcknowledgeMode.NONE}; Spring's default {@code AUTO} is a manual ack
-	 * that the container sends). The broker counts a message delivered once it is written to the
-	 * socket. A manual ack would protect nothing here: the queue is exclusive to the connection, so
-	 * whatever a lost connection leaves unacknowledged is deleted with the queue anyway. It costs an
-	 * ack frame per message, which the broker then processes: the subscribers take a fanout's
-	 * deliveries markedly faster without it (bench/README.md, scenario 3).
-	 */
-	public static final String AUTO_ACK = "NONE";
 
 	/**
 	 * The {@code @RabbitListener(containerFactory = …)} of a subscriber on such a queue: a direct

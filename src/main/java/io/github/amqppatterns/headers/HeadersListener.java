@@ -33,13 +33,13 @@ class HeadersListener {
 		this.deliveryLog = deliveryLog;
 	}
 
-	@RabbitListener(id = MATCH_ALL, queues = "#{matchAllQueue}", ackMode = ServerNamedQueue.AUTO_ACK,
+	@RabbitListener(id = MATCH_ALL, queues = "#{matchAllQueue}", ackMode = "NONE",
 			containerFactory = ServerNamedQueue.CONTAINER_FACTORY)
 	void matchAll(Message message) {
 		receive(MATCH_ALL, message);
 	}
 
-	@RabbitListener(id = MATCH_ANY, queues = "#{matchAnyQueue}", ackMode = ServerNamedQueue.AUTO_ACK,
+	@RabbitListener(id = MATCH_ANY, queues = "#{matchAnyQueue}", ackMode = "NONE",
 			containerFactory = ServerNamedQueue.CONTAINER_FACTORY)
 	void matchAny(Message message) {
 		receive(MATCH_ANY, message);

@@ -13,7 +13,11 @@ import org.springframework.amqp.rabbit.annotation.RabbitListener;
 import org.springframework.stereotype.Component;
 
 /**
- * The tutorial's {@code ReceiveLogs}, twice: each subscriber gets every message.
+ * The tutorial's {@code ReceiveLogs}, twice: each subscriber gets every message. Each consumes with
+ * autoAck ({@code ackMode = "NONE"}), as {@code receive_logs.py} does: the broker counts a message
+ * delivered once it has sent it. An acknowledgement would protect nothing here, since the queue is
+ * exclusive to the connection and goes with it, and it would cost the broker a frame per message
+ * (bench/README.md, scenario 3). The same holds for every subscriber of a server-named queue.
  */
 @Component
 class LogsListener {
@@ -30,13 +34,13 @@ class LogsListener {
 		this.deliveryLog = deliveryLog;
 	}
 
-	@RabbitListener(id = SUBSCRIBER_1, queues = "#{logsSubscriber1Queue}", ackMode = ServerNamedQueue.AUTO_ACK,
+	@RabbitListener(id = SUBSCRIBER_1, queues = "#{logsSubscriber1Queue}", ackMode = "NONE",
 			containerFactory = ServerNamedQueue.CONTAINER_FACTORY)
 	void subscriber1(Message message) {
 		receive(SUBSCRIBER_1, message);
 	}
 
-	@RabbitListener(id = SUBSCRIBER_2, queues = "#{logsSubscriber2Queue}", ackMode = ServerNamedQueue.AUTO_ACK,
+	@RabbitListener(id = SUBSCRIBER_2, queues = "#{logsSubscriber2Queue}", ackMode = "NONE",
 			containerFactory = ServerNamedQueue.CONTAINER_FACTORY)
 	void subscriber2(Message message) {
 		receive(SUBSCRIBER_2, message);

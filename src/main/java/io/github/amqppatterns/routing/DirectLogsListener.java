@@ -30,13 +30,13 @@ class DirectLogsListener {
 		this.deliveryLog = deliveryLog;
 	}
 
-	@RabbitListener(id = ERROR_ONLY, queues = "#{errorOnlyQueue}", ackMode = ServerNamedQueue.AUTO_ACK,
+	@RabbitListener(id = ERROR_ONLY, queues = "#{errorOnlyQueue}", ackMode = "NONE",
 			containerFactory = ServerNamedQueue.CONTAINER_FACTORY)
 	void errorOnly(Message message) {
 		receive(ERROR_ONLY, message);
 	}
 
-	@RabbitListener(id = ALL_SEVERITIES, queues = "#{allSeveritiesQueue}", ackMode = ServerNamedQueue.AUTO_ACK,
+	@RabbitListener(id = ALL_SEVERITIES, queues = "#{allSeveritiesQueue}", ackMode = "NONE",
 			containerFactory = ServerNamedQueue.CONTAINER_FACTORY)
 	void allSeverities(Message message) {
 		receive(ALL_SEVERITIES, message);

@@ -45,8 +45,9 @@ class RpcTopology {
 	SimpleRabbitListenerContainerFactory rpcServerListenerContainerFactory(
 			SimpleRabbitListenerContainerFactoryConfigurer configurer, ConnectionFactory connectionFactory,
 			ContainerCustomizer<SimpleMessageListenerContainer> recovery, RpcProperties properties) {
-		SimpleRabbitListenerContainerFactory factory = ListenerContainerFactories.oneAtATime(configurer,
+		SimpleRabbitListenerContainerFactory factory = ListenerContainerFactories.likeBoots(configurer,
 				connectionFactory, recovery);
+		factory.setPrefetchCount(1);
 		factory.setConcurrentConsumers(properties.server().concurrency());
 		return factory;
 	}

@@ -59,7 +59,7 @@ class ExtraTopicSubscribers implements RabbitListenerConfigurer {
 			SimpleRabbitListenerEndpoint endpoint = new SimpleRabbitListenerEndpoint();
 			endpoint.setId(name);
 			endpoint.setQueues(queue);
-			endpoint.setAckMode(AcknowledgeMode.valueOf(ServerNamedQueue.AUTO_ACK));
+			endpoint.setAckMode(AcknowledgeMode.NONE); // autoAck, as receive_logs_topic.py
 			endpoint.setMessageListener((message) -> this.listener.receive(name, message));
 			registrar.registerEndpoint(endpoint, this.containerFactory);
 		});

@@ -31,13 +31,13 @@ class TopicLogsListener {
 		this.deliveryLog = deliveryLog;
 	}
 
-	@RabbitListener(id = Q1, queues = "#{topicQ1Queue}", ackMode = ServerNamedQueue.AUTO_ACK,
+	@RabbitListener(id = Q1, queues = "#{topicQ1Queue}", ackMode = "NONE",
 			containerFactory = ServerNamedQueue.CONTAINER_FACTORY)
 	void q1(Message message) {
 		receive(Q1, message);
 	}
 
-	@RabbitListener(id = Q2, queues = "#{topicQ2Queue}", ackMode = ServerNamedQueue.AUTO_ACK,
+	@RabbitListener(id = Q2, queues = "#{topicQ2Queue}", ackMode = "NONE",
 			containerFactory = ServerNamedQueue.CONTAINER_FACTORY)
 	void q2(Message message) {
 		receive(Q2, message);

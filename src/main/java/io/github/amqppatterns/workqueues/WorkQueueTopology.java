@@ -61,8 +61,9 @@ class WorkQueueTopology {
 	SimpleRabbitListenerContainerFactory workQueueListenerContainerFactory(
 			SimpleRabbitListenerContainerFactoryConfigurer configurer, ConnectionFactory connectionFactory,
 			ContainerCustomizer<SimpleMessageListenerContainer> recovery) {
-		SimpleRabbitListenerContainerFactory factory = ListenerContainerFactories.oneAtATime(configurer,
+		SimpleRabbitListenerContainerFactory factory = ListenerContainerFactories.likeBoots(configurer,
 				connectionFactory, recovery);
+		factory.setPrefetchCount(1);
 		factory.setAcknowledgeMode(AcknowledgeMode.MANUAL);
 		return factory;
 	}
