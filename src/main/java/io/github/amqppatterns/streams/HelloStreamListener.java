@@ -12,8 +12,8 @@ import org.springframework.amqp.rabbit.annotation.RabbitListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Stream tutorial 1's {@code Receive}: reads the stream from its first message and prints each one.
- * Nothing is acknowledged and nothing leaves the stream: a restarted receiver reads it all again.
+ * Stream tutorial 1's {@code Receive}: prints each message from the stream's first. Nothing is
+ * acknowledged and nothing leaves the stream: a restarted receiver reads it all again.
  */
 @Component
 class HelloStreamListener {

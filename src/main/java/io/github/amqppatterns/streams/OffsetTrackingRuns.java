@@ -21,15 +21,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * Stream tutorial 2, "Offset tracking", as one run: {@code OffsetTrackingSend} publishes N messages,
- * the last with the body {@value #MARKER}, and waits for their confirms; then
- * {@code OffsetTrackingReceive} reads with a named consumer until the marker, storing its offset on
- * the broker every {@value #STORE_EVERY} messages and at the marker (manual tracking), and closes. A
- * stored offset takes precedence over the consumer's {@code first()}: the next run, in this process
- * or after a restart, reads on after it. Storing an offset writes an entry to the stream that takes
- * an offset of its own, so a run's messages need not have consecutive offsets.
- * <p>
- * The consumer is the stream client's own, as the tutorial's is, since it ends at the marker,
- * where a listener container would go on consuming.
+ * the last {@value #MARKER}, and waits for their confirms; {@code OffsetTrackingReceive} reads with
+ * a named consumer up to the marker, storing its offset on the broker every {@value #STORE_EVERY}
+ * messages and at the marker, then closes. The next run, also after a restart, reads on after the
+ * stored offset, which wins over the consumer's {@code first()}. The consumer is the stream client's
+ * own, as the tutorial's: it ends at the marker, where a listener container would go on.
  */
 @Component
 class OffsetTrackingRuns {
@@ -38,7 +34,7 @@ class OffsetTrackingRuns {
 
 	static final String MARKER = "marker";
 
-	/** How often tutorial 2, and the super stream's consumers, store their offset: every 10 messages. */
+	/** How often tutorial 2, and the super stream's consumers, store their offset. */
 	static final int STORE_EVERY = 10;
 
 	private static final Logger logger = LoggerFactory.getLogger(OffsetTrackingRuns.class);
@@ -69,7 +65,7 @@ class OffsetTrackingRuns {
 			String runId = UUID.randomUUID().toString();
 			logger.info("Publishing {} messages", messages);
 			this.publisher.publishAll(this.template, IntStream.range(0, messages)
-				.mapToObj((i) -> new StreamPublisher.Outgoing((i == messages - 1) ? MARKER : "hello", runId + "-" + i))
+				.mapToObj((i) -> StreamPublisher.message((i == messages - 1) ? MARKER : "hello", runId + "-" + i, null))
 				.toList(), this.properties.readTimeout(), "amqp-patterns.streams.read-timeout");
 			logger.info("Messages confirmed: true.");
 			return consumeUntilMarker(messages);
@@ -77,25 +73,26 @@ class OffsetTrackingRuns {
 	}
 
 	private Run consumeUntilMarker(int published) {
+		String stream = StreamsTopology.OFFSET_TRACKING;
 		AtomicLong firstOffset = new AtomicLong(-1);
 		AtomicLong lastOffset = new AtomicLong(-1);
 		AtomicLong read = new AtomicLong();
 		CountDownLatch marker = new CountDownLatch(1);
 		Consumer consumer = this.environment.consumerBuilder()
-			.stream(StreamsTopology.OFFSET_TRACKING)
+			.stream(stream)
 			.offset(OffsetSpecification.first())
 			.name(CONSUMER)
 			.manualTrackingStrategy()
 			.builder()
 			.messageHandler((context, message) -> {
 				if (marker.getCount() == 0) {
-					return; // read past the marker before the consumer closed: the next run's
+					return; // past the marker before the consumer closed: the next run's
 				}
 				if (firstOffset.compareAndSet(-1, context.offset())) {
 					logger.info("First message received.");
 				}
 				String body = StreamPublisher.body(message);
-				this.deliveryLog.recordFromStream(MessagingPattern.STREAMS, CONSUMER, StreamsTopology.OFFSET_TRACKING,
+				this.deliveryLog.recordFromStream(MessagingPattern.STREAMS, CONSUMER, stream,
 						StreamPublisher.messageId(message), body, context.offset());
 				if (read.incrementAndGet() % STORE_EVERY == 0) {
 					context.storeOffset();
@@ -110,33 +107,25 @@ class OffsetTrackingRuns {
 		logger.info("Started consuming...");
 		try {
 			if (!marker.await(this.properties.readTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
-				throw new StreamsUnavailableException("No '" + MARKER + "' on stream '" + StreamsTopology.OFFSET_TRACKING
-						+ "' within " + this.properties.readTimeout().toMillis()
-						+ " ms (amqp-patterns.streams.read-timeout); read " + read.get() + " messages, from offset "
-						+ firstOffset.get());
+				throw StreamsAvailability.unavailable("No '" + MARKER + "' on stream '" + stream + "' within "
+						+ this.properties.readTimeout().toMillis() + " ms (amqp-patterns.streams.read-timeout); read "
+						+ read.get() + " messages, from offset " + firstOffset.get());
 			}
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			throw new StreamsUnavailableException("Interrupted while reading stream '" + StreamsTopology.OFFSET_TRACKING + "'");
+			throw StreamsAvailability.unavailable("Interrupted while reading stream '" + stream + "'");
 		}
 		finally {
 			consumer.close();
 		}
 		logger.info("Done consuming, first offset {}, last offset {}.", firstOffset.get(), lastOffset.get());
-		return new Run(StreamsTopology.OFFSET_TRACKING, CONSUMER, published, read.get(), firstOffset.get(),
-				lastOffset.get());
+		return new Run(stream, CONSUMER, published, read.get(), firstOffset.get(), lastOffset.get());
 	}
 
 	/**
-	 * What a run did.
-	 *
-	 * @param stream the stream
-	 * @param consumer the name the consumer stored its offset under
-	 * @param published messages published, the last the marker
-	 * @param read messages the consumer read, from after the offset it had stored to the marker
-	 * @param firstOffset the offset of the first message it read
-	 * @param lastOffset the offset of the marker, now stored
+	 * What a run did: the consumer read {@code read} messages, from {@code firstOffset} (after the
+	 * offset it had stored) to the marker at {@code lastOffset}, now stored.
 	 */
 	record Run(String stream, String consumer, int published, long read, long firstOffset, long lastOffset) {
 	}

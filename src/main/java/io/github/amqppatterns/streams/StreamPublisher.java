@@ -3,23 +3,26 @@ package io.github.amqppatterns.streams;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
-import com.rabbitmq.stream.Message;
-import com.rabbitmq.stream.MessageBuilder;
 import io.github.amqppatterns.broker.PublishFailedException;
 import io.github.amqppatterns.broker.PublishProperties;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.amqp.core.Message;
+import org.springframework.amqp.core.MessageBuilder;
+import org.springframework.amqp.core.MessageBuilderSupport;
 import org.springframework.amqp.core.MessageProperties;
 import org.springframework.rabbit.stream.producer.RabbitStreamTemplate;
+import org.springframework.rabbit.stream.support.StreamMessageProperties;
 import org.springframework.stereotype.Component;
 
 /**
  * Publishes text to a stream through its {@link RabbitStreamTemplate}, as the stream tutorials'
- * senders do, with a {@code message_id} and {@code text/plain}, and waits for the broker's confirms:
- * a stream confirms a message once a majority of its replicas has it. The confirm says nothing of
- * the message's offset; its consumer learns it. Also how the service reads such a message.
+ * senders do, with a {@code message_id}, and waits for the broker's confirms: a stream confirms a
+ * message once a majority of its replicas has it, and says nothing of its offset. Also how the
+ * service reads a stream client's message.
  */
 @Component
 class StreamPublisher {
@@ -36,17 +39,14 @@ class StreamPublisher {
 		this.confirmTimeout = properties.confirmTimeout();
 	}
 
-	/** Publishes one message and waits for its confirm. */
-	void publish(RabbitStreamTemplate template, Outgoing message) {
+	void publish(RabbitStreamTemplate template, Message message) {
 		publishAll(template, List.of(message), this.confirmTimeout, PublishProperties.CONFIRM_TIMEOUT);
 	}
 
 	/** Publishes the messages, then waits for all their confirms, at most {@code timeout} in all. */
-	void publishAll(RabbitStreamTemplate template, List<Outgoing> messages, Duration timeout, String setting) {
-		this.availability.require();
-		CompletableFuture<?>[] confirms = messages.stream()
-			.map((outgoing) -> template.send(message(template, outgoing)))
-			.toArray(CompletableFuture[]::new);
+	void publishAll(RabbitStreamTemplate template, List<Message> messages, Duration timeout, String setting) {
+		this.availability.require(false);
+		CompletableFuture<?>[] confirms = messages.stream().map(template::send).toArray(CompletableFuture[]::new);
 		String what = ((messages.size() == 1) ? "the message" : "every message") + " on stream '"
 				+ template.getStreamName() + "'";
 		PublishFailedException.await(CompletableFuture.allOf(confirms), timeout, setting, what);
@@ -57,48 +57,28 @@ class StreamPublisher {
 		}
 	}
 
-	private static Message message(RabbitStreamTemplate template, Outgoing outgoing) {
-		MessageBuilder builder = template.messageBuilder()
-			.properties()
-			.messageId(outgoing.messageId())
-			.contentType(MessageProperties.CONTENT_TYPE_TEXT_PLAIN)
-			.messageBuilder();
-		if (outgoing.partitionKey() != null) {
-			builder.applicationProperties().entry(PARTITION_KEY, outgoing.partitionKey());
-		}
-		return builder.addData(outgoing.text().getBytes(StandardCharsets.UTF_8)).build();
+	/** A text message, with a {@code partition-key} for a super stream; the template makes it a stream's. */
+	static Message message(String text, String messageId, @Nullable String partitionKey) {
+		MessageBuilderSupport<Message> message = MessageBuilder.withBody(text.getBytes(StandardCharsets.UTF_8))
+			.andProperties(new StreamMessageProperties())
+			.setContentType(MessageProperties.CONTENT_TYPE_TEXT_PLAIN)
+			.setMessageId(messageId);
+		return ((partitionKey != null) ? message.setHeader(PARTITION_KEY, partitionKey) : message).build();
 	}
 
-	/** The key a super stream message was routed on. */
-	static String partitionKey(Message message) {
-		Object key = (message.getApplicationProperties() != null)
-				? message.getApplicationProperties().get(PARTITION_KEY) : null;
+	static String partitionKey(com.rabbitmq.stream.Message message) {
+		Map<String, Object> properties = message.getApplicationProperties();
+		Object key = (properties != null) ? properties.get(PARTITION_KEY) : null;
 		return (key != null) ? key.toString() : "";
 	}
 
-	/** A stream message's body, as the tutorials write it: UTF-8 text. */
-	static String body(Message message) {
+	static String body(com.rabbitmq.stream.Message message) {
 		return new String(message.getBodyAsBinary(), StandardCharsets.UTF_8);
 	}
 
-	static @Nullable String messageId(Message message) {
+	static @Nullable String messageId(com.rabbitmq.stream.Message message) {
 		Object id = (message.getProperties() != null) ? message.getProperties().getMessageId() : null;
 		return (id != null) ? id.toString() : null;
-	}
-
-	/**
-	 * A message to publish.
-	 *
-	 * @param text its body
-	 * @param messageId its {@code message_id}
-	 * @param partitionKey for a super stream, the key that picks its partition
-	 */
-	record Outgoing(String text, String messageId, @Nullable String partitionKey) {
-
-		Outgoing(String text, String messageId) {
-			this(text, messageId, null);
-		}
-
 	}
 
 }

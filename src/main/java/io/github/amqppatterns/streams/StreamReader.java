@@ -19,18 +19,17 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads a bounded slice of a stream again, from any starting point: what no queue can do, since a
- * stream keeps its messages after they are read. An unnamed consumer of the stream client, built
- * for the read and closed after it: unnamed, it stores no offset, so tutorial 2's named consumer
- * resumes where it was.
+ * Reads a slice of a stream again, from any starting point, which no queue can do. An unnamed
+ * consumer, built for the read and closed after it: it stores no offset, so tutorial 2's named
+ * consumer resumes where it was. A read ends at {@code limit} messages, at the stream's end (no
+ * message for {@value #IDLE_MILLIS} ms), or after {@code amqp-patterns.streams.read-timeout}.
  */
 @Component
 class StreamReader {
 
 	static final String STARTING_POINTS = "first, last, next, offset:N (N from 0), timestamp:ISO-8601 instant";
 
-	/** After the first message, a read ends when no other came for this long: the stream's end. */
-	private static final Duration IDLE = Duration.ofMillis(500);
+	static final long IDLE_MILLIS = 500;
 
 	/** Longest body a read shows; the rest is cut and marked. */
 	static final int BODY_CHARS = 1000;
@@ -44,11 +43,6 @@ class StreamReader {
 		this.timeout = properties.readTimeout();
 	}
 
-	/**
-	 * At most {@code limit} messages of {@code stream} from {@code start} ({@code from}, as given):
-	 * fewer when the stream ends (no message for half a second) or
-	 * {@code amqp-patterns.streams.read-timeout} has passed.
-	 */
 	Slice read(String stream, String from, OffsetSpecification start, int limit) {
 		BlockingQueue<Read> arrivals = new ArrayBlockingQueue<>(limit);
 		Consumer consumer = this.environment.consumerBuilder()
@@ -61,17 +55,16 @@ class StreamReader {
 		List<Read> slice = new ArrayList<>(limit);
 		long deadline = System.nanoTime() + this.timeout.toNanos();
 		try {
-			while (slice.size() < limit) {
+			Read next;
+			do {
 				long wait = deadline - System.nanoTime();
-				if (!slice.isEmpty()) {
-					wait = Math.min(wait, IDLE.toNanos());
+				wait = slice.isEmpty() ? wait : Math.min(wait, TimeUnit.MILLISECONDS.toNanos(IDLE_MILLIS));
+				next = (wait > 0) ? arrivals.poll(wait, TimeUnit.NANOSECONDS) : null;
+				if (next != null) {
+					slice.add(next);
 				}
-				Read next = (wait > 0) ? arrivals.poll(wait, TimeUnit.NANOSECONDS) : null;
-				if (next == null) {
-					break;
-				}
-				slice.add(next);
 			}
+			while (next != null && slice.size() < limit);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -84,8 +77,8 @@ class StreamReader {
 
 	/**
 	 * Where a read starts, as the offset tracking tutorial lists them: {@code first}, {@code last}
-	 * (the last chunk written), {@code next} (only what comes after now), {@code offset:N}, or
-	 * {@code timestamp:2026-12-03T10:15:30Z} (the first chunk written at or after that time).
+	 * (the last chunk written), {@code next} (what comes after now), {@code offset:N}, or
+	 * {@code timestamp:2026-12-03T10:15:30Z} (the first chunk written at or after then).
 	 */
 	static OffsetSpecification startingPoint(String text) {
 		try {
@@ -109,24 +102,10 @@ class StreamReader {
 		}
 	}
 
-	/**
-	 * A read of a stream.
-	 *
-	 * @param stream the stream
-	 * @param from where it started
-	 * @param messages what it read, in offset order
-	 */
 	record Slice(String stream, String from, List<Read> messages) {
 	}
 
-	/**
-	 * A message read from a stream.
-	 *
-	 * @param offset its offset
-	 * @param writtenAt when the broker wrote its chunk
-	 * @param messageId its {@code message_id}, if it has one
-	 * @param body its body, cut at {@value StreamReader#BODY_CHARS} characters
-	 */
+	/** A message read again; {@code writtenAt}: when the broker wrote its chunk. */
 	record Read(long offset, Instant writtenAt, @Nullable String messageId, String body) {
 	}
 

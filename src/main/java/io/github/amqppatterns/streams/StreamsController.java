@@ -22,11 +22,8 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The stream tutorials over HTTP: {@code POST /api/streams/hello} (tutorial 1's {@code Send}),
- * {@code POST /api/streams/offset-tracking/runs} (tutorial 2, sender and receiver),
- * {@code POST /api/streams/super-stream} (a partitioned stream and its single active consumers), and
- * {@code GET /api/streams/{stream}/messages} (a stream or partition read again from any starting point);
- * {@code GET /api/streams} says whether streams can be used here.
+ * The stream tutorials over HTTP: tutorial 1's {@code Send}, tutorial 2's runs, the super stream,
+ * a stream or partition read again from any starting point, and whether streams can be used here.
  */
 @RestController
 class StreamsController {
@@ -83,10 +80,11 @@ class StreamsController {
 	@ResponseStatus(HttpStatus.ACCEPTED)
 	StreamPublished hello(TextBody body) {
 		String messageId = UUID.randomUUID().toString();
-		this.publisher.publish(this.helloTemplate, new StreamPublisher.Outgoing(body.orElse(DEFAULT_MESSAGE), messageId));
+		this.publisher.publish(this.helloTemplate, StreamPublisher.message(body.orElse(DEFAULT_MESSAGE), messageId, null));
 		return new StreamPublished(StreamsTopology.HELLO, messageId, true);
 	}
 
+	/** The key (by default the {@code message_id}) picks the partition: one key's messages stay in order. */
 	@ApiErrors({ 400, 413, 415, 503 })
 	@PostMapping("/api/streams/super-stream")
 	@ResponseStatus(HttpStatus.ACCEPTED)
@@ -94,11 +92,11 @@ class StreamsController {
 		if (key != null && (key.isEmpty() || key.length() > MAX_KEY_CHARS)) {
 			throw new InvalidInputException("key", "key must be 1 to " + MAX_KEY_CHARS + " characters; got " + key.length());
 		}
-		this.availability.requireSuperStream();
+		this.availability.require(true);
 		String messageId = UUID.randomUUID().toString();
 		String partitionKey = (key != null) ? key : messageId;
 		this.publisher.publish(this.superStreamTemplate,
-				new StreamPublisher.Outgoing(body.orElse(DEFAULT_MESSAGE), messageId, partitionKey));
+				StreamPublisher.message(body.orElse(DEFAULT_MESSAGE), messageId, partitionKey));
 		return new SuperStreamPublished(StreamsTopology.SUPER_STREAM, partitionKey, messageId, true);
 	}
 
@@ -119,47 +117,23 @@ class StreamsController {
 					"Unknown stream '" + stream + "'; allowed: " + String.join(", ", this.readable));
 		}
 		OffsetSpecification start = StreamReader.startingPoint(from);
-		if (STREAMS.contains(stream)) {
-			this.availability.require();
-		}
-		else {
-			this.availability.requireSuperStream();
-		}
+		this.availability.require(!STREAMS.contains(stream));
 		return this.reader.read(stream, from, start, limit);
 	}
 
 	/**
-	 * Whether streams can be used here.
-	 *
-	 * @param available whether the streams are declared and their listeners run
-	 * @param unavailable why not, while not
-	 * @param streams the tutorials' streams
-	 * @param consumer the name tutorial 2's consumer stores its offset under
-	 * @param superStream the super stream, and where this instance's consumers are active
+	 * Whether streams can be used here, and why not; the tutorials' streams; the name tutorial 2's
+	 * consumer stores its offset under; the super stream, and where this instance's consumers are active.
 	 */
 	record Streams(boolean available, @Nullable String unavailable, List<String> streams, String consumer,
 			SuperStreamConsumers.SuperStreamStatus superStream) {
 	}
 
-	/**
-	 * What {@code POST /api/streams/hello} published.
-	 *
-	 * @param stream the stream
-	 * @param messageId its {@code message_id}; {@code /api/deliveries?pattern=streams} shows its offset
-	 * @param confirmed whether the broker confirmed it (always, in a {@code 202})
-	 */
+	/** A confirmed message: {@code /api/deliveries?pattern=streams} shows its offset. */
 	record StreamPublished(String stream, String messageId, boolean confirmed) {
 	}
 
-	/**
-	 * What {@code POST /api/streams/super-stream} published.
-	 *
-	 * @param superStream the super stream
-	 * @param key the key that picked its partition: the one given, else its {@code message_id}
-	 * @param messageId its {@code message_id}; {@code /api/deliveries?pattern=streams} shows its
-	 * partition and offset
-	 * @param confirmed whether the broker confirmed it (always, in a {@code 202})
-	 */
+	/** A confirmed message, and the key that picked its partition. */
 	record SuperStreamPublished(String superStream, String key, String messageId, boolean confirmed) {
 	}
 

@@ -14,12 +14,10 @@ import org.springframework.rabbit.stream.producer.RabbitStreamTemplate;
 import org.springframework.rabbit.stream.support.StreamAdmin;
 
 /**
- * The streams of the RabbitMQ Stream tutorials, and a super stream: declared by a
- * {@link StreamAdmin} where they do not exist yet, as the official Java tutorial declares them
- * (retention, leader locator), so that the tutorial's programs and the service accept each other's
- * streams; published to through a {@link RabbitStreamTemplate} each, on Boot's stream
- * {@link Environment}. Where {@link StreamsAvailability} says this instance has no streams, nothing
- * of it starts.
+ * The stream tutorials' streams, and a super stream: declared by a {@link StreamAdmin} where they
+ * do not exist yet, as the official Java tutorial declares them, so that its programs and the
+ * service take each other's streams; published to through a {@link RabbitStreamTemplate} each, on
+ * Boot's stream {@link Environment}. None of it starts where this instance has no streams.
  */
 @Configuration(proxyBeanMethods = false)
 class StreamsTopology {
@@ -35,8 +33,12 @@ class StreamsTopology {
 	@Bean
 	StreamAdmin streamAdmin(Environment environment, StreamsAvailability availability, StreamsProperties properties) {
 		StreamAdmin admin = new StreamAdmin(environment, (creator) -> {
-			declare(environment, creator, HELLO, properties.helloMaxLengthBytes(), properties);
-			declare(environment, creator, OFFSET_TRACKING, properties.offsetTrackingMaxLengthBytes(), properties);
+			if (!environment.streamExists(HELLO)) {
+				declare(creator, HELLO, properties.helloMaxLengthBytes(), properties);
+			}
+			if (!environment.streamExists(OFFSET_TRACKING)) {
+				declare(creator, OFFSET_TRACKING, properties.offsetTrackingMaxLengthBytes(), properties);
+			}
 			StreamsProperties.SuperStream superStream = properties.superStream();
 			if (availability.superStreamAvailable()
 					&& !superStream.partitionNames().stream().allMatch(environment::streamExists)) {
@@ -46,13 +48,6 @@ class StreamsTopology {
 		});
 		admin.setAutoStartup(availability.available());
 		return admin;
-	}
-
-	private static void declare(Environment environment, StreamCreator creator, String stream, String maxLengthBytes,
-			StreamsProperties properties) {
-		if (!environment.streamExists(stream)) {
-			declare(creator, stream, maxLengthBytes, properties);
-		}
 	}
 
 	private static void declare(StreamCreator creator, String stream, String maxLengthBytes,
@@ -74,11 +69,7 @@ class StreamsTopology {
 		return template(environment, configurer, OFFSET_TRACKING);
 	}
 
-	/**
-	 * The super stream's: each message goes to the partition its {@code partition-key} application
-	 * property hashes to (MurmurHash3, as every stream client does it), so one key's messages stay in
-	 * order in one partition.
-	 */
+	/** Each message to the partition its key hashes to (MurmurHash3, as every stream client does). */
 	@Bean
 	RabbitStreamTemplate superStreamTemplate(Environment environment, RabbitStreamTemplateConfigurer configurer) {
 		RabbitStreamTemplate template = template(environment, configurer, SUPER_STREAM);
@@ -94,28 +85,18 @@ class StreamsTopology {
 	}
 
 	/**
-	 * Tutorial 1's receiver's: it reads the stream from its first message, and gets the stream
-	 * client's own message and context, which carry the offset.
+	 * Tutorial 1's receiver's: from the stream's first message, with the stream client's own message
+	 * and context, which carry the offset; observed as Boot's would be (Boot makes one only where
+	 * every listener is a stream listener).
 	 */
 	@Bean(HELLO_CONTAINER_FACTORY)
 	StreamRabbitListenerContainerFactory helloStreamContainerFactory(Environment environment,
 			RabbitProperties rabbitProperties, StreamsAvailability availability) {
-		StreamRabbitListenerContainerFactory factory = containerFactory(environment, rabbitProperties);
-		factory.setConsumerCustomizer((id, builder) -> builder.offset(OffsetSpecification.first()));
-		factory.setContainerCustomizer((container) -> container.setAutoStartup(availability.available()));
-		return factory;
-	}
-
-	/**
-	 * A factory of stream listener containers with the stream client's own messages, observed as
-	 * {@code spring.rabbitmq.listener.stream.observation-enabled} says, as Boot's would be (Boot
-	 * makes one only where every listener is a stream listener).
-	 */
-	static StreamRabbitListenerContainerFactory containerFactory(Environment environment,
-			RabbitProperties rabbitProperties) {
 		StreamRabbitListenerContainerFactory factory = new StreamRabbitListenerContainerFactory(environment);
 		factory.setNativeListener(true);
 		factory.setObservationEnabled(rabbitProperties.getListener().getStream().isObservationEnabled());
+		factory.setConsumerCustomizer((id, builder) -> builder.offset(OffsetSpecification.first()));
+		factory.setContainerCustomizer((container) -> container.setAutoStartup(availability.available()));
 		return factory;
 	}
 

@@ -1,6 +1,5 @@
 package io.github.amqppatterns.streams;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,12 +15,10 @@ import org.springframework.rabbit.stream.listener.StreamListenerContainer;
 import org.springframework.stereotype.Component;
 
 /**
- * This instance's consumers of the super stream's group {@value #GROUP}: {@code consumers} stream
- * listener containers, each a single active consumer of every partition
- * ({@code superStream(invoices, invoice-processor, 1)}), tracking its offsets by hand
- * ({@link SuperStreamListener}, through the consumer customizer). Their number is a setting, so
- * they are made here rather than declared one bean each; none where the broker has no super
- * streams. One container per consumer, so that each has a name in the log and on the page.
+ * This instance's consumers of the super stream's group {@value #GROUP}: a stream listener
+ * container each, single active consumer of every partition ({@code superStream(...)}), tracking
+ * offsets by hand through the consumer customizer. Their number is a setting, so they are made here
+ * rather than one bean each; none where the broker has no super streams.
  */
 @Component
 class SuperStreamConsumers implements SmartLifecycle {
@@ -61,7 +58,7 @@ class SuperStreamConsumers implements SmartLifecycle {
 		this.running = true;
 	}
 
-	/** Each consumer stores the last offsets it processed, then closes: the next active one goes on after them. */
+	/** Each stores the last offsets it processed before it closes, for the consumers that take over. */
 	@Override
 	public void stop() {
 		this.containers.forEach((listener, container) -> {
@@ -76,45 +73,29 @@ class SuperStreamConsumers implements SmartLifecycle {
 		return this.running;
 	}
 
-	/** The super stream, and which of this instance's consumers is active on each partition. */
 	SuperStreamStatus status() {
-		List<SuperStreamStatus.Partition> partitions = new ArrayList<>();
-		for (String partition : this.properties.superStream().partitionNames()) {
-			String activeHere = null;
-			Long resumedAt = null;
-			for (SuperStreamListener listener : this.containers.keySet()) {
-				Map<String, @Nullable Long> activeOn = listener.activeOn();
-				if (activeOn.containsKey(partition)) {
-					activeHere = listener.consumer();
-					resumedAt = activeOn.get(partition);
-				}
-			}
-			partitions.add(new SuperStreamStatus.Partition(partition, activeHere, resumedAt));
-		}
+		List<SuperStreamStatus.Partition> partitions = this.properties.superStream()
+			.partitionNames()
+			.stream()
+			.map((partition) -> this.containers.keySet()
+				.stream()
+				.filter((listener) -> listener.activeOn().containsKey(partition))
+				.map((listener) -> new SuperStreamStatus.Partition(partition, listener.consumer(),
+						listener.activeOn().get(partition)))
+				.findFirst()
+				.orElse(new SuperStreamStatus.Partition(partition, null, null)))
+			.toList();
 		return new SuperStreamStatus(StreamsTopology.SUPER_STREAM, this.availability.superStreamAvailable(),
 				this.availability.superStreamUnavailable(), GROUP, partitions);
 	}
 
-	/**
-	 * The super stream as this instance sees it.
-	 *
-	 * @param name its name
-	 * @param available whether it is declared and this instance's consumers run
-	 * @param unavailable why not, while not
-	 * @param consumerGroup the name its consumers share, under which each partition's offset is stored
-	 * @param partitions its partitions
-	 */
+	/** The super stream as this instance sees it, and why it cannot be used, if it cannot. */
 	record SuperStreamStatus(String name, boolean available, @Nullable String unavailable, String consumerGroup,
 			List<Partition> partitions) {
 
 		/**
-		 * A partition.
-		 *
-		 * @param name its stream
-		 * @param activeHere the consumer of this instance that is active on it; none when another
-		 * instance's is
-		 * @param resumedAt the offset that consumer started at, after the one stored by the consumer
-		 * before it; none when it started from the first message
+		 * A partition: the consumer of this instance active on it (none: another instance's), and
+		 * the offset it resumed at, after the one its predecessor stored (none: from the first).
 		 */
 		record Partition(String name, @Nullable String activeHere, @Nullable Long resumedAt) {
 		}

@@ -19,21 +19,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.rabbit.stream.listener.StreamMessageListener;
 
 /**
- * One consumer of the super stream's group: a single active consumer on each partition, as the
- * stream client's guide shows it with manual offset tracking. The broker makes it active on some
- * partitions and inactive on others, and tells it each time ({@link #update}):
- * <ul>
- * <li>made active on a partition, it resumes after the offset stored there by whichever consumer
- * of the group was active before (in this instance or another), or from the partition's first
- * message if none was stored;
- * <li>while active, it stores its offset every {@value OffsetTrackingRuns#STORE_EVERY} messages, as
- * tutorial 2 does, with the partition's own consumer;
- * <li>made inactive, or stopped with the service, it stores the offset of the last message it
- * processed, so the consumer that takes over goes on after it.
- * </ul>
- * A consumer that dies without storing (a killed process) leaves the last stored offset: the next
- * one reads again what came after it, up to {@value OffsetTrackingRuns#STORE_EVERY} messages per
- * partition, and skips nothing.
+ * One consumer of the super stream's group, single active consumer of each partition, with manual
+ * offset tracking as the stream client's guide shows it. Made active on a partition, it resumes
+ * after the offset stored there by the group's consumer before it (of any instance), else from the
+ * first message; it stores every {@value OffsetTrackingRuns#STORE_EVERY} messages, and its last one
+ * when made inactive or stopped. One that dies without storing leaves its successor at most that
+ * many messages per partition to read again, and nothing skipped.
  */
 final class SuperStreamListener implements StreamMessageListener, ConsumerUpdateListener {
 
@@ -43,7 +34,6 @@ final class SuperStreamListener implements StreamMessageListener, ConsumerUpdate
 
 	private final DeliveryLog deliveryLog;
 
-	/** The partitions this consumer is active on, by name. */
 	private final Map<String, Active> active = new HashMap<>();
 
 	SuperStreamListener(String consumer, DeliveryLog deliveryLog) {
@@ -92,9 +82,10 @@ final class SuperStreamListener implements StreamMessageListener, ConsumerUpdate
 				context.offset());
 		Active state = this.active.get(partition);
 		if (state == null) {
-			return; // dispatched before the broker made it inactive there: the next active one has it too
+			return; // dispatched before it was made inactive there: the next active one has it too
 		}
 		state.lastProcessed = context.offset();
+		// the partition's own consumer: Context.storeOffset() would store the other partitions' too
 		if (++state.processed % OffsetTrackingRuns.STORE_EVERY == 0) {
 			context.consumer().store(context.offset());
 		}
@@ -105,7 +96,7 @@ final class SuperStreamListener implements StreamMessageListener, ConsumerUpdate
 		throw new UnsupportedOperationException("A stream listener gets the stream client's messages");
 	}
 
-	/** Stores the last processed offset of every partition it is active on: the service stops. */
+	/** The service stops: stores the last processed offset of every partition it is active on. */
 	synchronized void stopping() {
 		this.active.forEach((partition, state) -> storeLastProcessed(partition, state, "Stopping"));
 		this.active.clear();
@@ -126,7 +117,6 @@ final class SuperStreamListener implements StreamMessageListener, ConsumerUpdate
 		}
 	}
 
-	/** What it knows of a partition it is active on. */
 	private static final class Active {
 
 		private final Consumer partitionConsumer;

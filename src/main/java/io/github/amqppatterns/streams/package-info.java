@@ -1,6 +1,6 @@
 /**
- * The RabbitMQ Stream tutorials, over the stream protocol: "Hello World" and "Offset tracking", and
- * reading any slice of a stream again.
+ * The RabbitMQ Stream tutorials, "Hello World" and "Offset tracking", a super stream read by single
+ * active consumers, and reading any slice of a stream again.
  */
 @NullMarked
 package io.github.amqppatterns.streams;
