@@ -1,5 +1,8 @@
 package io.github.amqppatterns.broker;
 
+import java.util.List;
+
+import io.micrometer.common.KeyValues;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -11,23 +14,36 @@ import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.amqp.rabbit.listener.AbstractMessageListenerContainer;
 import org.springframework.amqp.rabbit.listener.DirectMessageListenerContainer;
 import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
+import org.springframework.amqp.rabbit.support.micrometer.RabbitListenerObservation;
+import org.springframework.amqp.rabbit.support.micrometer.RabbitMessageReceiverContext;
+import org.springframework.amqp.rabbit.support.micrometer.RabbitMessageSenderContext;
+import org.springframework.amqp.rabbit.support.micrometer.RabbitTemplateObservation;
 import org.springframework.amqp.support.converter.MessageConverter;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.amqp.autoconfigure.ConnectionFactoryCustomizer;
 import org.springframework.boot.amqp.autoconfigure.DirectRabbitListenerContainerFactoryConfigurer;
 import org.springframework.boot.amqp.autoconfigure.RabbitConnectionDetails;
 import org.springframework.boot.amqp.autoconfigure.RabbitTemplateCustomizer;
+import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
+import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.health.contributor.AbstractHealthIndicator;
+import org.springframework.boot.health.contributor.Health;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
-/**
- * How the service talks to any broker, whatever the pattern.
- */
+/** How the service talks to any broker, whatever the pattern. */
 @Configuration(proxyBeanMethods = false)
 class BrokerConfiguration {
 
 	private static final Logger logger = LoggerFactory.getLogger(BrokerConfiguration.class);
+
+	private static final ListenerTags LISTENER_TAGS = new ListenerTags();
 
 	@Bean
 	BrokerInUse brokerInUse(ObjectProvider<EmbeddedBroker> embedded, RabbitConnectionDetails details,
@@ -35,16 +51,31 @@ class BrokerConfiguration {
 		return new BrokerInUse(embedded.getIfAvailable(), details, properties.queueType());
 	}
 
+	/** {@code /actuator/health}'s {@code broker}: which and where ({@code rabbit} checks a configured one). */
+	@Bean
+	AbstractHealthIndicator brokerHealthIndicator(BrokerInUse broker) {
+		return new AbstractHealthIndicator() {
+
+			@Override
+			protected void doHealthCheck(Health.Builder builder) {
+				EmbeddedBroker embedded = broker.embedded();
+				if (embedded != null) {
+					(embedded.isActive() ? builder.up() : builder.down()).withDetail("mode", "embedded")
+						.withDetail("product", EmbeddedBroker.PRODUCT + " " + embedded.version());
+				}
+				else {
+					builder.up().withDetail("mode", "configured");
+				}
+				builder.withDetail("addresses", broker.addresses()).withDetail("queueType", broker.queueType().id());
+			}
+
+		};
+	}
+
 	/**
-	 * Publishes are {@code mandatory} where the broker in use returns unroutable messages. The
-	 * publisher reads a return from its {@code CorrelationData}; the callback only keeps Spring from
-	 * warning about each one (pub/sub with nobody bound is normal).
-	 * <p>
-	 * To match a return to its send, the template adds two headers to every message:
-	 * {@code spring_listener_return_correlation} (which template sent it) and
-	 * {@code spring_returned_message_correlation} (the {@code CorrelationData} id, here the
-	 * {@code message_id}). Consumers in any language see them, and the tutorials' clients ignore
-	 * them.
+	 * The publisher reads a return from its {@code CorrelationData}: the callback only keeps Spring
+	 * from warning about each one. The template adds two {@code spring_}… correlation headers to
+	 * every message, which the tutorials' clients ignore.
 	 */
 	@Bean
 	RabbitTemplateCustomizer mandatoryWhereTheBrokerReturns(BrokerInUse broker) {
@@ -63,9 +94,8 @@ class BrokerConfiguration {
 
 	/**
 	 * Spring AMQP 4.0's {@code AnonymousQueue} declares {@code x-queue-leader-locator}, which
-	 * RabbitMQ 3.10 refuses (406, and the context does not start) and other brokers answer by
-	 * closing the connection. An exclusive queue lives on the node of its connection anyway, so the
-	 * argument is dropped from every exclusive queue here, once, instead of on each queue bean.
+	 * RabbitMQ 3.10 refuses and other brokers answer by closing the connection; an exclusive queue
+	 * lives on its connection's node anyway.
 	 */
 	@Bean
 	DeclarableCustomizer exclusiveQueuesWithoutLeaderLocator() {
@@ -78,15 +108,9 @@ class BrokerConfiguration {
 	}
 
 	/**
-	 * The listener container of every subscriber on a {@link ServerNamedQueue} (fanout, direct,
-	 * topic and headers): a direct container, which runs the listener on the client's dispatch
-	 * thread, as the tutorials' receivers do. Boot's default (simple) container hands every message
-	 * to a thread of its own through a queue of {@code prefetch} places; a subscriber consuming with
-	 * autoAck gets more than it takes (the broker sends without waiting), so that queue stays full,
-	 * and each message taken wakes the client thread to put the next one: two thread switches per
-	 * message, about a quarter of the subscriber's CPU (bench/README.md, scenario 3). Settings:
-	 * {@code spring.rabbitmq.listener.direct.*}. A consumer whose server-named queue is gone after a
-	 * reconnection starts again on the queue's new name.
+	 * A direct container runs the listener on the client's thread, as the tutorials' receivers do;
+	 * Boot's default (simple) one hands each message to a thread of its own, a quarter of an autoAck
+	 * subscriber's CPU (bench/README.md, scenario 3).
 	 */
 	@Bean(ServerNamedQueue.CONTAINER_FACTORY)
 	DirectRabbitListenerContainerFactory subscriberListenerContainerFactory(
@@ -98,39 +122,37 @@ class BrokerConfiguration {
 		return factory;
 	}
 
-	/**
-	 * Simple containers (Boot applies it to its default factory; {@link ListenerContainerFactories}
-	 * to the others) try to bring back a lost consumer every
-	 * {@code amqp-patterns.listener.recovery-interval}, not every 5 s; and their observations have
-	 * tags of bounded values ({@link ObservationConfiguration}).
-	 */
+	/** Boot applies it to its default factory, {@link ListenerContainerFactories} to the others. */
 	@Bean
 	ContainerCustomizer<SimpleMessageListenerContainer> simpleContainerRecovery(ListenerProperties properties) {
 		return (container) -> recoverEvery(container, properties.recoveryInterval().toMillis());
 	}
 
-	/**
-	 * Direct containers restart lost consumers from a monitor task that runs every
-	 * {@code failedDeclarationRetryInterval} (5 s by default): that follows
-	 * {@code amqp-patterns.listener.recovery-interval} as well. Their observations as the simple
-	 * containers'.
-	 */
 	@Bean
 	ContainerCustomizer<DirectMessageListenerContainer> directContainerRecovery(ListenerProperties properties) {
 		return (container) -> recoverEvery(container, properties.recoveryInterval().toMillis());
 	}
 
+	/** Spring's default is 5 s; a direct container retries from its failed-declaration monitor. */
 	private static void recoverEvery(AbstractMessageListenerContainer container, long millis) {
 		container.setRecoveryInterval(millis);
 		container.setFailedDeclarationRetryInterval(millis);
-		container.setObservationConvention(ObservationConfiguration.LISTENER_TAGS);
+		container.setObservationConvention(LISTENER_TAGS);
 	}
 
 	/**
-	 * {@code spring.rabbitmq.connection-timeout} bounds only the TCP connect; a peer that accepts
-	 * the connection but never answers the AMQP handshake would hold a request for the client's
-	 * 10 s handshake timeout. Both follow the same setting here, so an unreachable broker turns
-	 * into a 503 within that time.
+	 * Spring AMQP's own conventions tag a send with its routing key and a delivery with its queue
+	 * (server-named ones are new after every reconnection): a metric series per value. Here a send
+	 * is tagged with its template and exchange, a delivery with its listener's id.
+	 */
+	@Bean
+	RabbitTemplateCustomizer templateTagsOfBoundedValues() {
+		return (template) -> template.setObservationConvention(new TemplateTags());
+	}
+
+	/**
+	 * {@code spring.rabbitmq.connection-timeout} bounds only the TCP connect: without this, a peer
+	 * that never answers the AMQP handshake would hold a request for 10 s before its 503.
 	 */
 	@Bean
 	ConnectionFactoryCustomizer handshakeTimeoutFollowsConnectionTimeout() {
@@ -141,14 +163,97 @@ class BrokerConfiguration {
 		};
 	}
 
-	/**
-	 * The client's threads are named {@code amqp-client-N} rather than {@code pool-N-thread-N}:
-	 * the subscribers' listeners run on them (see {@link #subscriberListenerContainerFactory}), and
-	 * the log lines show the thread.
-	 */
+	/** The subscribers' listeners run on the client's threads, and log lines show the thread. */
 	@Bean
 	ConnectionFactoryCustomizer namedClientThreads() {
 		return (factory) -> factory.setThreadFactory(new CustomizableThreadFactory("amqp-client-"));
+	}
+
+	private static final class TemplateTags extends RabbitTemplateObservation.DefaultRabbitTemplateObservationConvention {
+
+		@Override
+		public KeyValues getLowCardinalityKeyValues(RabbitMessageSenderContext context) {
+			String exchange = context.getExchange();
+			return KeyValues.of(
+					RabbitTemplateObservation.TemplateLowCardinalityTags.BEAN_NAME.withValue(context.getBeanName()),
+					RabbitTemplateObservation.TemplateLowCardinalityTags.EXCHANGE
+						.withValue((exchange == null || exchange.isEmpty()) ? "amq.default" : exchange));
+		}
+
+	}
+
+	private static final class ListenerTags extends RabbitListenerObservation.DefaultRabbitListenerObservationConvention {
+
+		@Override
+		public KeyValues getLowCardinalityKeyValues(RabbitMessageReceiverContext context) {
+			return KeyValues.of(RabbitListenerObservation.ListenerLowCardinalityTags.LISTENER_ID
+				.withValue(context.getListenerId()));
+		}
+
+	}
+
+	/** Boot's connection factory needs these details: the broker starts before it and stops after it. */
+	@Configuration(proxyBeanMethods = false)
+	@Conditional(OnEmbeddedBroker.class)
+	static class EmbeddedBrokerConfiguration {
+
+		@Bean(destroyMethod = "close")
+		EmbeddedBroker embeddedBroker(EmbeddedBrokerProperties properties) {
+			return EmbeddedBroker.start(properties.port());
+		}
+
+		@Bean
+		RabbitConnectionDetails embeddedBrokerConnectionDetails(EmbeddedBroker broker) {
+			return new RabbitConnectionDetails() {
+
+				@Override
+				public String getUsername() {
+					return broker.username();
+				}
+
+				@Override
+				public String getPassword() {
+					return broker.password();
+				}
+
+				@Override
+				public String getVirtualHost() {
+					return "/";
+				}
+
+				@Override
+				public List<Address> getAddresses() {
+					return List.of(new Address("127.0.0.1", broker.port()));
+				}
+
+			};
+		}
+
+	}
+
+	/** As {@code amqp-patterns.embedded-broker.enabled} says; unset, when no broker is configured. */
+	static class OnEmbeddedBroker extends SpringBootCondition {
+
+		private static final List<String> BROKER_PROPERTIES = List.of("spring.rabbitmq.host", "spring.rabbitmq.port",
+				"spring.rabbitmq.addresses");
+
+		@Override
+		public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
+			Environment environment = context.getEnvironment();
+			Boolean enabled = Binder.get(environment)
+				.bindOrCreate(EmbeddedBrokerProperties.PREFIX, EmbeddedBrokerProperties.class)
+				.enabled();
+			if (enabled != null) {
+				return new ConditionOutcome(enabled, EmbeddedBrokerProperties.PREFIX + ".enabled=" + enabled);
+			}
+			for (String property : BROKER_PROPERTIES) {
+				if (environment.containsProperty(property)) {
+					return ConditionOutcome.noMatch("a broker is configured (" + property + ")");
+				}
+			}
+			return ConditionOutcome.match("no broker is configured (" + String.join(", ", BROKER_PROPERTIES) + ")");
+		}
+
 	}
 
 }

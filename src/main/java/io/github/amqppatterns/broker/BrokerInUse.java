@@ -1,6 +1,5 @@
 package io.github.amqppatterns.broker;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.util.stream.Collectors;
 
@@ -9,12 +8,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.amqp.core.Queue;
+import org.springframework.amqp.core.QueueBuilder;
 import org.springframework.boot.amqp.autoconfigure.RabbitConnectionDetails;
 
-/**
- * The broker this instance talks to, and what follows from it for the topology: the embedded
- * broker has classic queues only.
- */
+/** The broker this instance talks to, and where the embedded one differs from RabbitMQ. */
 public final class BrokerInUse {
 
 	private static final Logger logger = LoggerFactory.getLogger(BrokerInUse.class);
@@ -24,8 +21,6 @@ public final class BrokerInUse {
 	private final String addresses;
 
 	private final QueueType queueType;
-
-	private final Clock clock = Clock.systemUTC();
 
 	BrokerInUse(@Nullable EmbeddedBroker embedded, RabbitConnectionDetails details, @Nullable QueueType configured) {
 		this.embedded = embedded;
@@ -50,41 +45,41 @@ public final class BrokerInUse {
 		}
 	}
 
-	/** A named, durable queue of the type this broker takes. */
 	public Queue durable(String name) {
-		return this.queueType.durable(name);
-	}
-
-	/** A named, durable queue of the type this broker takes, with no practical delivery limit. */
-	public Queue durableWithoutDeliveryLimit(String name) {
-		return this.queueType.durableWithoutDeliveryLimit(name);
+		QueueBuilder builder = QueueBuilder.durable(name);
+		return (this.queueType == QueueType.QUORUM) ? builder.quorum().build() : builder.build();
 	}
 
 	/**
-	 * The {@code expiration} property for a message that must not outlive {@code ttl}. RabbitMQ
-	 * reads it as milliseconds from now; Qpid Broker-J reads the AMQP 0-9-1 field as a point in
-	 * time (milliseconds since the epoch), and takes a RabbitMQ-style value as long expired.
+	 * A durable queue that keeps its messages however often they are fetched and put back (a
+	 * listing). Since RabbitMQ 4.0 a quorum queue drops a message past 20 deliveries, and 4's "no
+	 * limit" ({@code -1}) is a limit of 0 to 3.x: so the highest limit, which also puts a requeued
+	 * message back at the head.
+	 */
+	public Queue durableWithoutDeliveryLimit(String name) {
+		QueueBuilder builder = QueueBuilder.durable(name);
+		return (this.queueType == QueueType.QUORUM) ? builder.quorum().deliveryLimit(Integer.MAX_VALUE).build()
+				: builder.build();
+	}
+
+	/**
+	 * The {@code expiration} for a message that must not outlive {@code ttl}: RabbitMQ reads
+	 * milliseconds from now, Qpid Broker-J milliseconds since the epoch.
 	 */
 	public String expiration(Duration ttl) {
 		long millis = ttl.toMillis();
-		return Long.toString(isEmbedded() ? this.clock.millis() + millis : millis);
+		return Long.toString(isEmbedded() ? System.currentTimeMillis() + millis : millis);
 	}
 
 	/**
 	 * Whether publishes go out {@code mandatory}, so that the broker returns a message no queue
-	 * takes and the service can say so. Not on the embedded broker: Qpid nacks an unroutable
-	 * mandatory message (before returning it) where RabbitMQ confirms and returns it, so there the
-	 * service publishes without {@code mandatory} and does not report routing.
+	 * takes: Qpid nacks one where RabbitMQ confirms and returns it.
 	 */
 	public boolean publishesMandatory() {
 		return !isEmbedded();
 	}
 
-	/**
-	 * Whether a queue's message count ({@code queue.declare-ok}) includes the messages delivered
-	 * and not yet acknowledged. RabbitMQ counts the ready messages only; Qpid Broker-J counts its
-	 * whole depth.
-	 */
+	/** Whether {@code queue.declare-ok}'s message count includes unacknowledged messages (Qpid's does). */
 	public boolean countsUnacknowledged() {
 		return isEmbedded();
 	}

@@ -26,10 +26,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * An Apache Qpid Broker-J in this JVM: AMQP 0-9-1 on 127.0.0.1, in memory, with a user and
- * password made up at each start. It is not RabbitMQ: no quorum queues, no {@code x-} queue
- * arguments (TTL, dead-lettering, length limits; declaring one closes the connection), no direct
- * reply-to, and nothing survives its stop.
+ * An Apache Qpid Broker-J in this JVM: AMQP 0-9-1 on 127.0.0.1, in memory, with a password made
+ * up at each start. Not RabbitMQ: no quorum queues, no {@code x-} queue arguments (declaring one
+ * closes the connection), no direct reply-to.
  */
 public final class EmbeddedBroker implements AutoCloseable {
 
@@ -39,6 +38,8 @@ public final class EmbeddedBroker implements AutoCloseable {
 
 	private static final String CONFIG = "/qpid-embedded-config.json";
 
+	private static final String USERNAME = "amqp-patterns";
+
 	private final SystemLauncher launcher;
 
 	private final Broker<?> broker;
@@ -47,54 +48,41 @@ public final class EmbeddedBroker implements AutoCloseable {
 
 	private final int port;
 
-	private final String username = "amqp-patterns";
-
 	private final String password;
 
-	private EmbeddedBroker(SystemLauncher launcher, Broker<?> broker, Path workDirectory, int port, String password) {
-		this.launcher = launcher;
-		this.broker = broker;
-		this.workDirectory = workDirectory;
-		this.port = port;
-		this.password = password;
-	}
-
-	/**
-	 * Starts a broker on 127.0.0.1.
-	 * @param port the port to listen on; 0 for an ephemeral one
-	 * @throws IllegalStateException if it could not start or bind its port
-	 */
-	public static EmbeddedBroker start(int port) {
-		String password = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
-		Path workDirectory;
+	private EmbeddedBroker(int port) {
+		this.password = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
 		try {
-			workDirectory = Files.createTempDirectory("amqp-patterns-qpid-");
+			this.workDirectory = Files.createTempDirectory("amqp-patterns-qpid-");
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException("Could not create the embedded broker's work directory", ex);
 		}
 		AtomicReference<@Nullable SystemConfig<?>> systemConfig = new AtomicReference<>();
-		SystemLauncher launcher = new SystemLauncher(new SystemLauncherListener.DefaultSystemLauncherListener() {
+		this.launcher = new SystemLauncher(new SystemLauncherListener.DefaultSystemLauncherListener() {
 			@Override
 			public void onContainerResolve(SystemConfig<?> config) {
 				systemConfig.set(config);
 			}
 		});
 		try {
-			launcher.startup(attributes(port, password, workDirectory));
-			Broker<?> broker = Objects.requireNonNull(systemConfig.get(), "Qpid resolved no broker")
+			this.launcher.startup(attributes(port, this.password, this.workDirectory));
+			this.broker = Objects.requireNonNull(systemConfig.get(), "Qpid resolved no broker")
 				.getContainer(Broker.class);
-			int bound = boundPort(broker);
-			EmbeddedBroker embedded = new EmbeddedBroker(launcher, broker, workDirectory, bound, password);
-			embedded.removeShutdownHook();
-			return embedded;
+			this.port = boundPort(this.broker);
+			removeShutdownHook();
 		}
 		catch (Exception ex) {
-			launcher.shutdown();
-			deleteRecursively(workDirectory);
+			this.launcher.shutdown();
+			deleteRecursively(this.workDirectory);
 			throw new IllegalStateException("The embedded broker did not start on 127.0.0.1:" + port + ": "
 					+ ex.getMessage(), ex);
 		}
+	}
+
+	/** Starts a broker on 127.0.0.1:{@code port}, 0 for an ephemeral one; an IllegalStateException if it cannot. */
+	public static EmbeddedBroker start(int port) {
+		return new EmbeddedBroker(port);
 	}
 
 	private static Map<String, Object> attributes(int port, String password, Path workDirectory) {
@@ -102,7 +90,7 @@ public final class EmbeddedBroker implements AutoCloseable {
 		Map<String, String> context = new HashMap<>();
 		context.put("qpid.work_dir", workDirectory.toString());
 		context.put("amqp-patterns.embedded.port", Integer.toString(port));
-		context.put("amqp-patterns.embedded.username", "amqp-patterns");
+		context.put("amqp-patterns.embedded.username", USERNAME);
 		context.put("amqp-patterns.embedded.password", password);
 		// the defaults are sized for a server (64 I/O threads and 8 selectors per virtual host)
 		context.put("qpid.port.amqp.threadPool.size", "4");
@@ -133,9 +121,8 @@ public final class EmbeddedBroker implements AutoCloseable {
 	}
 
 	/**
-	 * Qpid registers a JVM shutdown hook that closes the broker while Spring's own hook is still
-	 * stopping the listeners, which then fail and log errors. The broker's life belongs to the
-	 * Spring context here, which closes it after the connection factory.
+	 * Qpid's JVM shutdown hook would close the broker while Spring's hook is still stopping the
+	 * listeners, which then log errors. The Spring context closes it, after the connection factory.
 	 */
 	private void removeShutdownHook() {
 		try {
@@ -154,7 +141,7 @@ public final class EmbeddedBroker implements AutoCloseable {
 	}
 
 	public String username() {
-		return this.username;
+		return USERNAME;
 	}
 
 	public String password() {

@@ -9,8 +9,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * The embedded broker. {@link OnEmbeddedBroker} reads {@code enabled} before any bean exists, so it
- * binds this record itself, with Boot's {@code Binder}: one definition of the setting, read.
+ * The embedded broker. {@link BrokerConfiguration.OnEmbeddedBroker} binds it itself: it reads
+ * {@code enabled} before any bean exists.
  *
  * @param enabled {@code true} to always start it, {@code false} never; unset (the default), it
  * starts when no broker is configured ({@code spring.rabbitmq.host}, {@code .port} and

@@ -7,10 +7,9 @@ import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
 import org.springframework.boot.amqp.autoconfigure.SimpleRabbitListenerContainerFactoryConfigurer;
 
 /**
- * A listener container factory for a pattern that sets more than Boot's default one (the work
- * queue's, the RPC server's): built with Boot's configurer, so that it keeps every
- * {@code spring.rabbitmq.listener.simple.*} setting, and with the container customizer Boot gives
- * its own (the recovery interval).
+ * A listener container factory for a pattern that sets more than Boot's default one: built with
+ * Boot's configurer and container customizer, it keeps every
+ * {@code spring.rabbitmq.listener.simple.*} setting and the recovery interval.
  */
 public final class ListenerContainerFactories {
 

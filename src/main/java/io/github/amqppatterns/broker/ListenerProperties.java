@@ -12,9 +12,8 @@ import org.springframework.validation.annotation.Validated;
  * Every listener container of the service.
  *
  * @param recoveryInterval how long a listener container waits before it tries again to bring back
- * a consumer it lost (the broker stopped, restarted or closed the connection) or one whose queue is
- * missing; so, once the broker is back, about how long until every consumer is too. Spring AMQP's
- * own default is 5 s; each try while the broker is away is one refused connection and one log line
+ * a lost consumer, or one whose queue is missing: about how long, once the broker is back, until
+ * every consumer is too; each try while the broker is away is one refused connection and log line
  */
 @Validated
 @ConfigurationProperties("amqp-patterns.listener")

@@ -6,12 +6,9 @@ import org.springframework.amqp.support.converter.MessageConversionException;
 import org.springframework.amqp.support.converter.MessageConverter;
 
 /**
- * Converts between {@link String} and plain-text messages, the only body the tutorials know.
- * <p>
- * Replaces Spring AMQP's {@code SimpleMessageConverter} for two reasons: a body without a content
- * type (what the official Python, Go or Java tutorial clients send) still arrives as text instead
- * of {@code byte[]}, and no body is ever deserialized as a Java object, whatever content type a
- * producer claims.
+ * Strings to and from plain-text messages. Unlike Spring AMQP's {@code SimpleMessageConverter}, a
+ * body without a content type (as the official tutorial clients send) arrives as text, and no body
+ * is ever deserialized as a Java object.
  */
 class PlainTextMessageConverter implements MessageConverter {
 

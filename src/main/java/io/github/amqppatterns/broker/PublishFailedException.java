@@ -12,9 +12,8 @@ import org.springframework.amqp.AmqpException;
 import org.springframework.http.HttpStatus;
 
 /**
- * The broker did not take a message: it refused it (nack), did not confirm it in time, or
- * returned it unroutable where a queue must exist. Nothing was published as far as the client
- * can rely on: a 503, so that it tries again later.
+ * The broker did not take a message (nack, no confirm in time, returned where a queue must
+ * exist): nothing the client can rely on was published, so a 503, to try again later.
  */
 public class PublishFailedException extends ApiException {
 
@@ -23,10 +22,8 @@ public class PublishFailedException extends ApiException {
 	}
 
 	/**
-	 * The broker's answer to a publish ({@code what}: "the message", say), waited for at most
-	 * {@code timeout} (the {@code setting} that says so): no answer in time is a failure that says
-	 * the message may or may not have been taken; a broker that could not be reached is the
-	 * {@link AmqpException} that said so.
+	 * The broker's answer to a publish of {@code what}, waited for at most {@code timeout} (set by
+	 * {@code setting}). A broker that could not be reached is the {@link AmqpException} that said so.
 	 */
 	public static <T> T await(CompletableFuture<T> answer, Duration timeout, String setting, String what) {
 		try {

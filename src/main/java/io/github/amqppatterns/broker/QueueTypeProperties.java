@@ -5,8 +5,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * The type {@link BrokerInUse} declares the tutorial queues with. Under the top-level prefix,
- * where users have always set it ({@code amqp-patterns.queue-type}).
+ * The type {@link BrokerInUse} declares the tutorial queues with.
  *
  * @param queueType type of the named, durable queues ({@code hello}, {@code task_queue},
  * {@code rpc_queue}): {@code quorum} as the official tutorial clients declare them, or

@@ -21,22 +21,11 @@ import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Publishes a text message the way the tutorials' senders do, through Boot's
- * {@link RabbitTemplate}, and logs their {@code [x] Sent} line. Every message gets a
- * {@code message_id}, so a publish response and the delivery it caused can be matched.
- * <p>
- * A publish returns only once the broker confirmed the message: a correlated publisher confirm
- * ({@code spring.rabbitmq.publisher-confirm-type=correlated}), whose {@link CorrelationData} future
- * this thread waits on, bounded by {@code amqp-patterns.publish.confirm-timeout}. A nack, no
- * confirm in time, a channel or connection lost before the confirm, or a message returned
- * unroutable where a queue must exist is a {@link PublishFailedException}. On RabbitMQ messages are
- * published {@code mandatory}, and the broker returns an unroutable one before it confirms it, so
- * by the confirm {@link CorrelationData#getReturned()} says whether it was routed.
- * <p>
- * Each publish is timed, from the send to the broker's answer, in
- * {@code amqp_patterns_publish_seconds}, by exchange ({@code amq.default} for the default one) and
- * outcome: {@code confirmed}, {@code returned} (no queue took it, which the caller accepts) or
- * {@code failed} (the caller got an error).
+ * Publishes a text message as the tutorials' senders do, through Boot's {@link RabbitTemplate},
+ * and logs their {@code [x] Sent} line; each message gets a {@code message_id}, which its delivery
+ * shows too. A publish returns once the broker confirmed it. RabbitMQ returns an unroutable
+ * mandatory message before it confirms it, so by then {@link CorrelationData#getReturned()} says
+ * whether it was routed.
  */
 @Component
 public class TextPublisher {
@@ -69,10 +58,7 @@ public class TextPublisher {
 		return publish("", queue, text, deliveryMode, Map.of(), true, UUID.randomUUID().toString());
 	}
 
-	/**
-	 * Publishes a message that went out before to a queue again, with the same body and
-	 * {@code message_id}, so that a consumer can tell it is the same one: the queue must exist.
-	 */
+	/** Publishes a message again, with its {@code message_id}: the queue must exist. */
 	public Published againToQueue(String queue, String text, String messageId, MessageDeliveryMode deliveryMode) {
 		return publish("", queue, text, deliveryMode, Map.of(), true, messageId);
 	}
@@ -100,44 +86,33 @@ public class TextPublisher {
 				.setDeliveryMode(deliveryMode);
 			headers.forEach(message::setHeader);
 			this.rabbitTemplate.send(exchange, routingKey, message.build(), correlation);
-			routed = awaitConfirm(correlation, exchange, routingKey, queueMustExist);
+			CorrelationData.Confirm confirm = PublishFailedException.await(correlation.getFuture(),
+					this.confirmTimeout, PublishProperties.CONFIRM_TIMEOUT, "the message");
+			if (!confirm.ack()) {
+				throw new PublishFailedException(notConfirmed(confirm.reason()));
+			}
+			routed = this.broker.publishesMandatory() ? correlation.getReturned() == null : null;
+			if (Boolean.FALSE.equals(routed) && queueMustExist) {
+				throw new PublishFailedException("No queue '" + routingKey
+						+ "' to take the message (returned unroutable"
+						+ (exchange.isEmpty() ? "" : " by '" + exchange + "'") + ")");
+			}
 		}
 		catch (AmqpException | PublishFailedException ex) {
 			timed(exchange, "failed", started);
-			this.live.publish(() -> LiveEvent.publishFailed(exchange, routingKey, messageId, text));
+			this.live.publish(() -> LiveEvent.sent("publish-failed", exchange, routingKey, messageId, text, null));
 			throw ex;
 		}
 		timed(exchange, Boolean.FALSE.equals(routed) ? "returned" : "confirmed", started);
-		this.live.publish(() -> LiveEvent.confirmed(exchange, routingKey, messageId, text, routed));
-		logger.info(" [x] Sent '{}'{}{}", PlainText.preview(text), describe(exchange, routingKey),
+		this.live.publish(() -> LiveEvent.sent("confirmed", exchange, routingKey, messageId, text, routed));
+		String to = exchange.isEmpty() ? " to queue '" + routingKey + "'"
+				: " to exchange '" + exchange + "' with routing key '" + routingKey + "'";
+		logger.info(" [x] Sent '{}'{}{}", PlainText.preview(text), to,
 				Boolean.FALSE.equals(routed) ? " (no queue took it: dropped)" : "");
 		return new Published(exchange, routingKey, messageId, true, routed);
 	}
 
-	/** Waits for the broker's confirm; whether the message was routed, when the broker says so. */
-	private @Nullable Boolean awaitConfirm(CorrelationData correlation, String exchange, String routingKey,
-			boolean queueMustExist) {
-		CorrelationData.Confirm confirm = PublishFailedException.await(correlation.getFuture(), this.confirmTimeout,
-				PublishProperties.CONFIRM_TIMEOUT, "the message");
-		if (!confirm.ack()) {
-			throw new PublishFailedException(notConfirmed(confirm.reason()));
-		}
-		if (!this.broker.publishesMandatory()) {
-			return null;
-		}
-		boolean routed = correlation.getReturned() == null;
-		if (!routed && queueMustExist) {
-			throw new PublishFailedException("No queue '" + routingKey + "' to take the message (returned unroutable"
-					+ (exchange.isEmpty() ? "" : " by '" + exchange + "'") + ")");
-		}
-		return routed;
-	}
-
-	/**
-	 * Why a message was not confirmed. The broker's nack carries no reason: it refused the message.
-	 * Spring nacks every message still waiting for its confirm when their channel closes, with the
-	 * reason the channel closed: then the broker may have taken the message or not.
-	 */
+	/** A broker's nack has no reason; Spring nacks with one when the channel closes first. */
 	private static String notConfirmed(@Nullable String channelClosed) {
 		if (channelClosed == null) {
 			return "The broker refused the message (nack)";
@@ -153,11 +128,6 @@ public class TextPublisher {
 	private void timed(String exchange, String outcome, long startedNanos) {
 		this.publishTimer.withTags("exchange", exchange.isEmpty() ? "amq.default" : exchange, "outcome", outcome)
 			.record(System.nanoTime() - startedNanos, TimeUnit.NANOSECONDS);
-	}
-
-	private static String describe(String exchange, String routingKey) {
-		return exchange.isEmpty() ? " to queue '" + routingKey + "'"
-				: " to exchange '" + exchange + "' with routing key '" + routingKey + "'";
 	}
 
 }

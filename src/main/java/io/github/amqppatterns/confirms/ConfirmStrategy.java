@@ -4,9 +4,7 @@ import java.util.Locale;
 
 import io.github.amqppatterns.web.EnumIds;
 
-/**
- * Tutorial 7's ways of waiting for publisher confirms.
- */
+/** Tutorial 7's ways of waiting for publisher confirms. */
 enum ConfirmStrategy {
 
 	/** Publish a message, wait for its confirm, publish the next: simple, slow. */

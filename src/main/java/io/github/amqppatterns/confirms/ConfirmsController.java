@@ -7,14 +7,11 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/**
- * {@code POST /api/confirms/run?strategy=individual|batch|async&count=N}: tutorial 7's comparison
- * of publisher-confirm strategies, over HTTP.
- */
+/** Tutorial 7's comparison, over HTTP: {@code POST /api/confirms/run?strategy=…&count=N}. */
 @RestController
 class ConfirmsController {
 
-	/** Most messages one run publishes: the tutorial's 50,000. */
+	/** The tutorial's 50,000. */
 	static final int MAX_COUNT = 50_000;
 
 	private final PublisherConfirms confirms;

@@ -4,16 +4,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What one tutorial 7 run measured.
- *
- * @param strategy how the run waited for confirms
- * @param count messages published
- * @param batchSize messages per wait, for the {@code batch} strategy
- * @param acked messages the broker confirmed
- * @param nacked messages the broker refused
- * @param unconfirmed messages with no confirm when the run gave up waiting
- * @param millis from the first publish to the last confirm
- * @param perSecond confirmed messages per second
+ * What one tutorial 7 run measured: {@code batchSize} for the {@code batch} strategy only,
+ * {@code unconfirmed} when the run gave up waiting, {@code millis} from the first publish to the
+ * last confirm, {@code perSecond} confirmed messages.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record ConfirmsRun(String strategy, int count, @Nullable Integer batchSize, int acked, int nacked, int unconfirmed,

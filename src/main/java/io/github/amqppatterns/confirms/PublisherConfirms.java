@@ -25,10 +25,9 @@ import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Tutorial 7, "Publisher Confirms", with Spring AMQP's correlated confirms: each message carries a
- * {@link CorrelationData} whose future completes with the broker's ack or nack. The three
- * strategies differ only in when they wait. A run publishes to a server-named queue of its own,
- * deleted afterwards; one run at a time.
+ * Tutorial 7, "Publisher Confirms", with correlated confirms: each message's {@link CorrelationData}
+ * future completes with the broker's ack or nack, and the strategies differ only in when they wait.
+ * A run publishes to a server-named queue of its own, deleted afterwards; one run at a time.
  */
 @Component
 class PublisherConfirms {
@@ -66,11 +65,12 @@ class PublisherConfirms {
 
 	private ConfirmsRun run(ConfirmStrategy strategy, int count, String queue) {
 		Tally tally = new Tally();
+		long timeout = this.properties.timeout().toMillis();
 		long started = System.nanoTime();
 		switch (strategy) {
 			case INDIVIDUAL -> {
 				for (int i = 0; i < count; i++) {
-					tally.await(List.of(publish(queue, i)), this.properties.timeout().toMillis());
+					tally.await(List.of(publish(queue, i)), timeout);
 				}
 			}
 			case BATCH -> {
@@ -78,14 +78,13 @@ class PublisherConfirms {
 				for (int i = 0; i < count; i++) {
 					batch.add(publish(queue, i));
 					if (batch.size() == this.properties.batchSize() || i == count - 1) {
-						tally.await(batch, this.properties.timeout().toMillis());
+						tally.await(batch, timeout);
 						batch.clear();
 					}
 				}
 			}
 			case ASYNC -> {
-				// the tutorial keeps outstanding confirms in a map; here each message's future is one,
-				// handled as its ack or nack comes
+				// each message's future stands for the tutorial's map of outstanding confirms
 				CountDownLatch resolved = new CountDownLatch(count);
 				for (int i = 0; i < count; i++) {
 					publish(queue, i).whenComplete((confirm, failure) -> {
@@ -93,18 +92,22 @@ class PublisherConfirms {
 						resolved.countDown();
 					});
 				}
-				tally.await(resolved, this.properties.timeout().toMillis());
+				try {
+					resolved.await(timeout, TimeUnit.MILLISECONDS);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
 			}
 		}
 		long nanos = System.nanoTime() - started;
 		long millis = TimeUnit.NANOSECONDS.toMillis(nanos);
-		int unconfirmed = count - tally.acked.get() - tally.nacked.get();
+		int unconfirmed = count - tally.acked() - tally.nacked();
 		logger.info("Published {} messages with {} confirms in {} ms ({} acked, {} nacked, {} unconfirmed)", count,
-				strategy.id(), millis, tally.acked.get(), tally.nacked.get(), unconfirmed);
+				strategy.id(), millis, tally.acked(), tally.nacked(), unconfirmed);
 		return new ConfirmsRun(strategy.id(), count,
-				(strategy == ConfirmStrategy.BATCH) ? this.properties.batchSize() : null, tally.acked.get(),
-				tally.nacked.get(), unconfirmed, millis,
-				(nanos > 0) ? Math.round(tally.acked.get() * 1e9 / nanos) : 0);
+				(strategy == ConfirmStrategy.BATCH) ? this.properties.batchSize() : null, tally.acked(),
+				tally.nacked(), unconfirmed, millis, (nanos > 0) ? Math.round(tally.acked() * 1e9 / nanos) : 0);
 	}
 
 	private CompletableFuture<CorrelationData.Confirm> publish(String queue, int sequence) {
@@ -132,10 +135,7 @@ class PublisherConfirms {
 			}
 		}
 
-		/**
-		 * Waits for these confirms, all within {@code millis}, and counts every one that came; one
-		 * that failed or did not come in time stays uncounted, and the wait goes on for the others.
-		 */
+		/** Counts the confirms that come within {@code millis}, past any that fail or never come. */
 		void await(List<CompletableFuture<CorrelationData.Confirm>> confirms, long millis) {
 			long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
 			for (CompletableFuture<CorrelationData.Confirm> confirm : confirms) {
@@ -144,7 +144,7 @@ class PublisherConfirms {
 							"amqp-patterns.confirms.timeout", "a message of the run"));
 				}
 				catch (PublishFailedException | AmqpException ex) {
-					// uncounted: no confirm came for this one
+					// uncounted
 				}
 			}
 		}
@@ -155,15 +155,6 @@ class PublisherConfirms {
 
 		int nacked() {
 			return this.nacked.get();
-		}
-
-		void await(CountDownLatch resolved, long millis) {
-			try {
-				resolved.await(millis, TimeUnit.MILLISECONDS);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
 		}
 
 	}

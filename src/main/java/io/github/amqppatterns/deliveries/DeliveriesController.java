@@ -14,13 +14,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/**
- * {@code GET /api/deliveries}: who received what, newest first.
- */
+/** {@code GET /api/deliveries}: who received what, newest first. */
 @RestController
 class DeliveriesController {
-
-	static final int MAX_LIMIT = 1000;
 
 	private final DeliveryLog deliveryLog;
 
@@ -32,16 +28,13 @@ class DeliveriesController {
 	@GetMapping("/api/deliveries")
 	List<Delivery> deliveries(@RequestParam(required = false) @Nullable String pattern,
 			@RequestParam(required = false) @Nullable String consumer,
-			@RequestParam(defaultValue = "100") @Min(1) @Max(MAX_LIMIT) int limit) {
-		Predicate<Delivery> filter = (delivery) -> true;
+			@RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
+		Predicate<Delivery> filter = (delivery) -> consumer == null || delivery.consumer().equals(consumer);
 		if (pattern != null) {
 			MessagingPattern wanted = EnumIds.find(MessagingPattern.class, MessagingPattern::id, pattern)
 				.orElseThrow(() -> new InvalidInputException("pattern", "Unknown pattern '" + pattern
 						+ "'; known patterns: " + EnumIds.list(MessagingPattern.class, MessagingPattern::id)));
 			filter = filter.and((delivery) -> delivery.pattern() == wanted);
-		}
-		if (consumer != null) {
-			filter = filter.and((delivery) -> delivery.consumer().equals(consumer));
 		}
 		return this.deliveryLog.newest(filter, limit);
 	}

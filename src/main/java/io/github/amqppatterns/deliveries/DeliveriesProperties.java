@@ -8,8 +8,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Bounds of the in-memory delivery log.
- *
  * @param capacity how many deliveries are kept; the oldest is dropped first
  * @param maxBodyChars how much of each body is kept; a longer one is cut and marked with {@code …}
  */

@@ -1,6 +1,6 @@
 package io.github.amqppatterns.deliveries;
 
-import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -20,9 +20,7 @@ import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageProperties;
 import org.springframework.stereotype.Component;
 
-/**
- * What the consumers received, bounded: the service's memory of who got what.
- */
+/** What the consumers received, bounded: the service's memory of who got what. */
 @Component
 public class DeliveryLog {
 
@@ -30,9 +28,7 @@ public class DeliveryLog {
 
 	private final LiveEvents live;
 
-	private final Clock clock = Clock.systemUTC();
-
-	/** Oldest first, by sequence; the eldest is dropped past the capacity. */
+	/** Oldest first; the eldest is dropped past the capacity. */
 	private final Map<Long, Delivery> deliveries;
 
 	private long sequence;
@@ -48,7 +44,6 @@ public class DeliveryLog {
 		};
 	}
 
-	/** Records that {@code consumer} received {@code message} now. */
 	public Delivery record(MessagingPattern pattern, String consumer, Message message) {
 		MessageProperties props = message.getMessageProperties();
 		return add((sequence) -> new Delivery(sequence, pattern, consumer,
@@ -56,18 +51,14 @@ public class DeliveryLog {
 				Objects.requireNonNullElse(props.getReceivedExchange(), ""),
 				Objects.requireNonNullElse(props.getReceivedRoutingKey(), ""), props.getMessageId(),
 				PlainText.cut(PlainText.of(message), this.properties.maxBodyChars()),
-				Boolean.TRUE.equals(props.getRedelivered()), this.clock.instant(), null, 1, null, null, null));
+				Boolean.TRUE.equals(props.getRedelivered()), Instant.now(), null, 1, null, null, null));
 	}
 
-	/**
-	 * Records that {@code consumer} received, now, a message of {@code stream} with {@code body} at
-	 * {@code offset}: a stream's message is not published to an exchange, and is never redelivered,
-	 * only read again.
-	 */
+	/** A stream's message is published to no exchange, and is never redelivered, only read again. */
 	public Delivery recordFromStream(MessagingPattern pattern, String consumer, String stream,
 			@Nullable String messageId, String body, long offset) {
 		return add((sequence) -> new Delivery(sequence, pattern, consumer, stream, "", "", messageId,
-				PlainText.cut(body, this.properties.maxBodyChars()), false, this.clock.instant(), null, 1, null, null,
+				PlainText.cut(body, this.properties.maxBodyChars()), false, Instant.now(), null, 1, null, null,
 				offset));
 	}
 
@@ -81,26 +72,22 @@ public class DeliveryLog {
 		return delivery;
 	}
 
-	/** Records that the consumer acknowledged {@code delivery} now. */
 	public void acked(Delivery delivery) {
-		update(delivery, (kept) -> kept.acked(this.clock.instant()));
+		update(delivery, (kept) -> kept.with(Instant.now(), kept.attempts(), kept.failure(), kept.deadLetteredAt()));
 		this.live.publish(() -> event("acked", delivery, null));
 	}
 
-	/** Records that the consumer is trying {@code delivery} again: its {@code attempt}th try. */
 	public void retrying(Delivery delivery, int attempt) {
-		update(delivery, (kept) -> kept.retried(attempt));
+		update(delivery, (kept) -> kept.with(kept.ackedAt(), attempt, kept.failure(), kept.deadLetteredAt()));
 	}
 
-	/** Records that the consumer's {@code attempt}th try at {@code delivery} failed. */
 	public void failed(Delivery delivery, int attempt, String reason) {
-		update(delivery, (kept) -> kept.failed(attempt, reason));
+		update(delivery, (kept) -> kept.with(kept.ackedAt(), attempt, reason, kept.deadLetteredAt()));
 		this.live.publish(() -> event("failed", delivery, reason));
 	}
 
-	/** Records that the consumer gave up on {@code delivery} and dead-lettered it to {@code queue}. */
 	public void deadLettered(Delivery delivery, String queue) {
-		update(delivery, (kept) -> kept.deadLettered(this.clock.instant()));
+		update(delivery, (kept) -> kept.with(kept.ackedAt(), kept.attempts(), kept.failure(), Instant.now()));
 		this.live.publish(() -> event("dead-lettered", delivery, "to " + queue));
 	}
 
@@ -116,7 +103,6 @@ public class DeliveryLog {
 				delivery.redelivered(), detail);
 	}
 
-	/** The newest deliveries that match, newest first, at most {@code limit} of them. */
 	public List<Delivery> newest(Predicate<Delivery> filter, int limit) {
 		List<Delivery> snapshot;
 		synchronized (this.deliveries) {

@@ -2,9 +2,7 @@ package io.github.amqppatterns.deliveries;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
-/**
- * The patterns whose consumers record their deliveries, by the name the API uses.
- */
+/** The patterns whose consumers record their deliveries, by the name the API uses. */
 public enum MessagingPattern {
 
 	HELLO("hello"), WORK_QUEUES("workqueues"), PUBSUB("pubsub"), ROUTING("routing"), TOPICS("topics"),

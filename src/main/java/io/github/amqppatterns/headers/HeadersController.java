@@ -15,13 +15,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/**
- * Publishes to the headers exchange: {@code POST /api/headers} with a JSON body.
- */
+/** Publishes to the headers exchange: {@code POST /api/headers} with a JSON body. */
 @RestController
 class HeadersController {
-
-	static final String DEFAULT_MESSAGE = "Hello World!";
 
 	private final TextPublisher publisher;
 
@@ -34,7 +30,7 @@ class HeadersController {
 	@ResponseStatus(HttpStatus.ACCEPTED)
 	Published send(@Valid @RequestBody HeadersMessage request) {
 		return this.publisher.toExchange(HeadersTopology.EXCHANGE, "",
-				Objects.requireNonNullElse(request.message(), DEFAULT_MESSAGE), MessageDeliveryMode.NON_PERSISTENT,
+				Objects.requireNonNullElse(request.message(), "Hello World!"), MessageDeliveryMode.NON_PERSISTENT,
 				request.headers());
 	}
 

@@ -1,6 +1,5 @@
 package io.github.amqppatterns.headers;
 
-import java.util.Map;
 import java.util.TreeMap;
 
 import io.github.amqppatterns.broker.PlainText;
@@ -15,9 +14,7 @@ import org.springframework.amqp.core.Message;
 import org.springframework.amqp.rabbit.annotation.RabbitListener;
 import org.springframework.stereotype.Component;
 
-/**
- * The headers exchange's two subscribers: {@code match-all} and {@code match-any}.
- */
+/** The headers exchange's two subscribers: {@code match-all} and {@code match-any}. */
 @Component
 class HeadersListener {
 
@@ -47,9 +44,8 @@ class HeadersListener {
 
 	private void receive(String subscriber, Message message) {
 		Delivery delivery = this.deliveryLog.record(MessagingPattern.HEADERS, subscriber, message);
-		Map<String, Object> headers = new TreeMap<>(message.getMessageProperties().getHeaders());
 		logger.info("{}  [x] Received '{}' with headers {}", subscriber, PlainText.preview(delivery.body()),
-				PlainText.preview(headers.toString()));
+				PlainText.preview(new TreeMap<>(message.getMessageProperties().getHeaders()).toString()));
 	}
 
 }

@@ -11,13 +11,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/**
- * The tutorial's {@code Send}, over HTTP: {@code POST /api/hello}.
- */
+/** The tutorial's {@code Send}, over HTTP: {@code POST /api/hello}. */
 @RestController
 class HelloController {
-
-	static final String DEFAULT_MESSAGE = "Hello World!";
 
 	private final TextPublisher publisher;
 
@@ -29,8 +25,7 @@ class HelloController {
 	@PostMapping("/api/hello")
 	@ResponseStatus(HttpStatus.ACCEPTED)
 	Published send(TextBody body) {
-		return this.publisher.toQueue(HelloTopology.QUEUE, body.orElse(DEFAULT_MESSAGE),
-				MessageDeliveryMode.PERSISTENT);
+		return this.publisher.toQueue(HelloTopology.QUEUE, body.orElse("Hello World!"), MessageDeliveryMode.PERSISTENT);
 	}
 
 }

@@ -11,12 +11,7 @@ import org.springframework.amqp.core.Message;
 import org.springframework.amqp.rabbit.annotation.RabbitListener;
 import org.springframework.stereotype.Component;
 
-/**
- * The tutorial's {@code Recv}: prints what arrives on {@code hello}. It consumes with autoAck, as
- * {@code Recv} does ({@code basicConsume(QUEUE_NAME, true, …)}, {@code auto_ack=True}): the broker
- * counts a message delivered once it has sent it, and there is no acknowledgement to send. Tutorial
- * 2's workers are where acknowledgements come in.
- */
+/** The tutorial's {@code Recv}, with its autoAck: tutorial 2's workers bring acknowledgements. */
 @Component
 class HelloListener {
 

@@ -6,9 +6,7 @@ import org.springframework.amqp.core.Queue;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/**
- * Tutorial 1, "Hello World!": one named queue, reached through the default exchange.
- */
+/** Tutorial 1, "Hello World!": one named queue, reached through the default exchange. */
 @Configuration(proxyBeanMethods = false)
 class HelloTopology {
 

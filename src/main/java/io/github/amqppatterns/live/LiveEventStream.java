@@ -8,7 +8,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
@@ -18,23 +17,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.context.SmartLifecycle;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.http.MediaType;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * Fans {@link LiveEvent}s out to the pages following {@code /api/events}. Receiving an event only
- * appends it to each client's bounded buffer (dropping that client's oldest when full); a small
- * pool of sender threads writes the buffers out. So the thread that published or consumed the
- * message never waits for a page, however slow or many.
- * <p>
- * On shutdown the streams end first, before the web server's graceful shutdown waits for active
- * requests: an open page would otherwise hold the service for the whole grace period. The page
- * reconnects by itself when the service is back.
+ * Fans {@link LiveEvent}s out to the pages that follow: each client gets a bounded buffer that drops
+ * its oldest when full, written out by a few sender threads, so no publisher or consumer waits for a
+ * page.
  */
 @Component
-class LiveEventStream implements LiveEvents, SmartLifecycle, DisposableBean {
+class LiveEventStream implements LiveEvents, DisposableBean {
 
 	private static final Logger logger = LoggerFactory.getLogger(LiveEventStream.class);
 
@@ -46,22 +42,13 @@ class LiveEventStream implements LiveEvents, SmartLifecycle, DisposableBean {
 
 	private final ExecutorService senders;
 
-	private volatile boolean running;
-
 	LiveEventStream(LiveProperties properties) {
 		this.properties = properties;
-		AtomicInteger threads = new AtomicInteger();
-		this.senders = Executors.newFixedThreadPool(4, (task) -> {
-			Thread thread = new Thread(task, "live-events-" + threads.incrementAndGet());
-			thread.setDaemon(true);
-			return thread;
-		});
+		CustomizableThreadFactory threads = new CustomizableThreadFactory("live-events-");
+		threads.setDaemon(true);
+		this.senders = Executors.newFixedThreadPool(4, threads);
 	}
 
-	/**
-	 * A new client.
-	 * @throws TooManyClientsException when {@code amqp-patterns.live.max-clients} follow already
-	 */
 	SseEmitter subscribe() {
 		if (this.clients.size() >= this.properties.maxClients()) {
 			throw new TooManyClientsException(this.properties.maxClients());
@@ -100,21 +87,10 @@ class LiveEventStream implements LiveEvents, SmartLifecycle, DisposableBean {
 		}
 	}
 
-	@Override
-	public void start() {
-		this.running = true;
-	}
-
-	/** Ends every stream. The phase is the default one: stopped before the web server's graceful shutdown. */
-	@Override
-	public void stop() {
-		this.running = false;
+	/** Before the web server's graceful shutdown, which an open page would hold for its whole grace period. */
+	@EventListener(ContextClosedEvent.class)
+	void endStreams() {
 		this.clients.forEach((client) -> client.emitter.complete());
-	}
-
-	@Override
-	public boolean isRunning() {
-		return this.running;
 	}
 
 	@Override
@@ -136,7 +112,7 @@ class LiveEventStream implements LiveEvents, SmartLifecycle, DisposableBean {
 			this.emitter = emitter;
 		}
 
-		/** Buffers the event; true when a sender must be started for this client. */
+		/** True when a sender must start for this client. */
 		synchronized boolean offer(long id, LiveEvent event) {
 			if (this.buffer.size() >= LiveEventStream.this.properties.bufferPerClient()) {
 				this.buffer.removeFirst();
@@ -144,11 +120,9 @@ class LiveEventStream implements LiveEvents, SmartLifecycle, DisposableBean {
 			}
 			this.buffer.addLast(SseEmitter.event().id(Long.toString(id)).name(event.kind()).data(event,
 					MediaType.APPLICATION_JSON));
-			if (this.draining) {
-				return false;
-			}
+			boolean start = !this.draining;
 			this.draining = true;
-			return true;
+			return start;
 		}
 
 		void drain() {

@@ -10,10 +10,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
-/**
- * {@code GET /api/events}: every {@link io.github.amqppatterns.broker.LiveEvent} from now on, as Server-Sent Events named by
- * their kind, with the event as JSON data.
- */
+/** {@code GET /api/events}: every {@code LiveEvent} from now on, as Server-Sent Events named by their kind. */
 @RestController
 class LiveEventsController {
 

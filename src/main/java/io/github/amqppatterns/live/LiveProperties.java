@@ -8,8 +8,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Bounds of the live event stream.
- *
  * @param maxClients how many pages may follow {@code /api/events} at once; one more gets a 503
  * @param bufferPerClient events kept for a client that reads slower than they come; past it the
  * oldest are dropped, so a slow page costs a bounded amount of memory and never slows a publish

@@ -6,20 +6,10 @@ import java.util.Map;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.jspecify.annotations.Nullable;
 
-/**
- * The service's declared topology, grouped by the pattern whose package declared it.
- *
- * @param groups one per pattern
- */
+/** The service's declared topology, one group per pattern package that declared it. */
 record Topology(List<Group> groups) {
 
-	/**
-	 * @param id the pattern's package name ({@code hello}, {@code workqueues}, …)
-	 * @param exchanges its exchanges
-	 * @param queues its queues, with their depth and consumer count now
-	 * @param bindings its bindings; a queue on the default exchange gets its implicit one
-	 * (exchange {@code ""}, key = the queue's name)
-	 */
+	/** @param bindings a queue on the default exchange gets its implicit one */
 	record Group(String id, List<ExchangeInfo> exchanges, List<QueueInfo> queues, List<BindingInfo> bindings) {
 	}
 
@@ -27,10 +17,8 @@ record Topology(List<Group> groups) {
 	}
 
 	/**
-	 * @param name the queue's name (for a server-named queue, the one the broker gave it)
-	 * @param type {@code quorum} or {@code classic}
-	 * @param messages messages ready in it, when the broker could be asked
-	 * @param consumers listener containers of this service that consume it, by id
+	 * @param messages ready in it, when the broker could be asked
+	 * @param consumers ids of this service's listener containers that consume it
 	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	record QueueInfo(String name, String type, boolean durable, boolean exclusive, @Nullable Long messages,

@@ -11,13 +11,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/**
- * The tutorial's {@code EmitLog}, over HTTP: {@code POST /api/logs}.
- */
+/** The tutorial's {@code EmitLog}, over HTTP: {@code POST /api/logs}. */
 @RestController
 class LogsController {
-
-	static final String DEFAULT_MESSAGE = "info: Hello World!";
 
 	private final TextPublisher publisher;
 
@@ -29,7 +25,7 @@ class LogsController {
 	@PostMapping("/api/logs")
 	@ResponseStatus(HttpStatus.ACCEPTED)
 	Published send(TextBody body) {
-		return this.publisher.toExchange(LogsTopology.EXCHANGE, "", body.orElse(DEFAULT_MESSAGE),
+		return this.publisher.toExchange(LogsTopology.EXCHANGE, "", body.orElse("info: Hello World!"),
 				MessageDeliveryMode.NON_PERSISTENT);
 	}
 

@@ -13,11 +13,10 @@ import org.springframework.amqp.rabbit.annotation.RabbitListener;
 import org.springframework.stereotype.Component;
 
 /**
- * The tutorial's {@code ReceiveLogs}, twice: each subscriber gets every message. Each consumes with
- * autoAck ({@code ackMode = "NONE"}), as {@code receive_logs.py} does: the broker counts a message
- * delivered once it has sent it. An acknowledgement would protect nothing here, since the queue is
- * exclusive to the connection and goes with it, and it would cost the broker a frame per message
- * (bench/README.md, scenario 3). The same holds for every subscriber of a server-named queue.
+ * The tutorial's {@code ReceiveLogs}, twice: each gets every message. Each consumes with autoAck
+ * ({@code ackMode = "NONE"}), as {@code receive_logs.py} and every subscriber of a server-named
+ * queue here do: the queue is exclusive to its connection and goes with it, so an acknowledgement
+ * would protect nothing and cost a frame per message (bench/README.md, scenario 3).
  */
 @Component
 class LogsListener {

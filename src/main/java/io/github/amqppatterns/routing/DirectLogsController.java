@@ -12,13 +12,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/**
- * The tutorial's {@code EmitLogDirect}, over HTTP: {@code POST /api/logs/{severity}}.
- */
+/** The tutorial's {@code EmitLogDirect}, over HTTP: {@code POST /api/logs/{severity}}. */
 @RestController
 class DirectLogsController {
-
-	static final String DEFAULT_MESSAGE = "Hello World!";
 
 	private final TextPublisher publisher;
 
@@ -30,9 +26,8 @@ class DirectLogsController {
 	@PostMapping("/api/logs/{severity}")
 	@ResponseStatus(HttpStatus.ACCEPTED)
 	Published send(@PathVariable String severity, TextBody body) {
-		Severity parsed = Severity.fromRoutingKey(severity);
-		return this.publisher.toExchange(DirectLogsTopology.EXCHANGE, parsed.routingKey(), body.orElse(DEFAULT_MESSAGE),
-				MessageDeliveryMode.NON_PERSISTENT);
+		return this.publisher.toExchange(DirectLogsTopology.EXCHANGE, Severity.fromRoutingKey(severity).routingKey(),
+				body.orElse("Hello World!"), MessageDeliveryMode.NON_PERSISTENT);
 	}
 
 }

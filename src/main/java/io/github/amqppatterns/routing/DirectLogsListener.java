@@ -12,9 +12,7 @@ import org.springframework.amqp.core.Message;
 import org.springframework.amqp.rabbit.annotation.RabbitListener;
 import org.springframework.stereotype.Component;
 
-/**
- * The tutorial's {@code ReceiveLogsDirect}, run as {@code error} and as {@code info warning error}.
- */
+/** The tutorial's {@code ReceiveLogsDirect}, as {@code error} and as {@code info warning error}. */
 @Component
 class DirectLogsListener {
 

@@ -4,9 +4,7 @@ import java.util.Locale;
 
 import io.github.amqppatterns.web.EnumIds;
 
-/**
- * Tutorial 4's severities, used as routing keys: lower case, as the tutorial clients send them.
- */
+/** Tutorial 4's severities; routing keys are lower case, as the tutorial clients send them. */
 enum Severity {
 
 	INFO, WARNING, ERROR;

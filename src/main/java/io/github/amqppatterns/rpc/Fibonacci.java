@@ -7,27 +7,16 @@ import java.util.regex.Pattern;
 import io.github.amqppatterns.broker.PlainText;
 
 /**
- * Exact Fibonacci numbers by fast doubling: O(log n) big-number multiplications, where the
- * tutorial's recursion makes O(fib(n)) calls. With F(k) and F(k+1) known,
- * <pre>
- * F(2k)   = F(k) · (2·F(k+1) − F(k))
- * F(2k+1) = F(k)² + F(k+1)²
- * </pre>
- * walking the bits of n from the highest.
- * <p>
- * For large numbers the work is shared between cores: the three products of a step run at once
- * (F(k)·(2·F(k+1) − F(k)), F(k)², F(k+1)²), and the decimal string is made in two halves at once.
- * The last step computes only F(n): being the largest, it alone costs about as much as all the
- * steps before it.
+ * Exact Fibonacci numbers by fast doubling, O(log n) multiplications where the tutorial's recursion
+ * makes O(fib(n)) calls: F(2k) = F(k)·(2·F(k+1) − F(k)), F(2k+1) = F(k)² + F(k+1)². Large numbers
+ * use several cores. The last step computes only F(n): it costs as much as all the others.
  */
 final class Fibonacci {
 
 	private static final Pattern DECIMAL = Pattern.compile("[0-9]{1,10}");
 
-	/** Numbers above this many bits are multiplied and converted on several cores. */
 	private static final int PARALLEL_BITS = 1 << 16;
 
-	/** Numbers above this many bits are converted to decimal in two halves at once. */
 	private static final int PARALLEL_DECIMAL_BITS = 200_000;
 
 	private Fibonacci() {
@@ -42,29 +31,26 @@ final class Fibonacci {
 		for (int bit = Integer.highestOneBit(n); bit != 0; bit >>>= 1) {
 			boolean odd = (n & bit) != 0;
 			if (bit == 1) {
-				return odd ? sumOfSquares(a, b) : a.multiply(b.shiftLeft(1).subtract(a));
+				return odd ? sumOfSquares(a, b) : doubled(a, b);
 			}
-			BigInteger f2k;
-			BigInteger f2k1;
-			if (a.bitLength() > PARALLEL_BITS) {
-				BigInteger k = a;
-				BigInteger k1 = b;
-				CompletableFuture<BigInteger> even = CompletableFuture
-					.supplyAsync(() -> k.multiply(k1.shiftLeft(1).subtract(k)));
-				f2k1 = sumOfSquares(a, b);
-				f2k = even.join();
-			}
-			else {
-				f2k = a.multiply(b.shiftLeft(1).subtract(a));
-				f2k1 = a.multiply(a).add(b.multiply(b));
-			}
+			BigInteger k = a;
+			BigInteger k1 = b;
+			CompletableFuture<BigInteger> even = (a.bitLength() > PARALLEL_BITS)
+					? CompletableFuture.supplyAsync(() -> doubled(k, k1))
+					: CompletableFuture.completedFuture(doubled(a, b));
+			BigInteger f2k1 = sumOfSquares(a, b);
+			BigInteger f2k = even.join();
 			a = odd ? f2k1 : f2k;
 			b = odd ? f2k.add(f2k1) : f2k1;
 		}
 		return a;
 	}
 
-	/** a² + b², the two squares at once for large numbers. */
+	/** F(2k) from F(k) and F(k+1). */
+	private static BigInteger doubled(BigInteger a, BigInteger b) {
+		return a.multiply(b.shiftLeft(1).subtract(a));
+	}
+
 	private static BigInteger sumOfSquares(BigInteger a, BigInteger b) {
 		if (a.bitLength() <= PARALLEL_BITS) {
 			return a.multiply(a).add(b.multiply(b));
@@ -73,10 +59,7 @@ final class Fibonacci {
 		return b.multiply(b).add(square.join());
 	}
 
-	/**
-	 * {@code value} in decimal, as {@link BigInteger#toString()} gives it; a large one is split
-	 * by a power of ten and its halves converted at once.
-	 */
+	/** {@code value.toString()}, a large value's halves converted at once. */
 	static String decimal(BigInteger value) {
 		if (value.signum() < 0 || value.bitLength() <= PARALLEL_DECIMAL_BITS) {
 			return value.toString();
@@ -92,11 +75,7 @@ final class Fibonacci {
 		return decimal.append(low).toString();
 	}
 
-	/**
-	 * Reads a request's {@code n}: a decimal whole number from 0 to {@code maxN}, as the tutorial
-	 * clients send it ({@code str(n)}).
-	 * @throws IllegalArgumentException saying what is allowed
-	 */
+	/** A request's n, in decimal as the tutorial clients send it ({@code str(n)}). */
 	static int parseN(String text, int maxN) {
 		String trimmed = text.trim();
 		if (!DECIMAL.matcher(trimmed).matches() || Long.parseLong(trimmed) > maxN) {

@@ -11,6 +11,7 @@ import io.github.amqppatterns.broker.BrokerInUse;
 import io.github.amqppatterns.broker.LiveEvent;
 import io.github.amqppatterns.broker.LiveEvents;
 import io.github.amqppatterns.broker.PlainText;
+import io.github.amqppatterns.web.ApiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,17 +26,15 @@ import org.springframework.amqp.core.QueueInformation;
 import org.springframework.amqp.rabbit.AsyncRabbitTemplate;
 import org.springframework.amqp.rabbit.RabbitMessageFuture;
 import org.springframework.context.annotation.Conditional;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
- * The tutorial's {@code RPCClient}: sends n to {@code rpc_queue} and waits for the reply.
- * {@link AsyncRabbitTemplate#sendAndReceive} sets {@code reply_to} and {@code correlation_id} and
- * matches the reply to its caller (see {@link RpcTopology#rpcClientTemplate}). Waiting on its
- * future, rather than inside a blocking {@code sendAndReceive}, lets a call that is slow to be
- * answered ask whether any server is there at all.
+ * The tutorial's {@code RPCClient}: {@link AsyncRabbitTemplate} sets {@code reply_to} and
+ * {@code correlation_id}; its future lets a slow call ask whether any server is there at all.
  */
 @Component
-@Conditional(OnRpcRole.Client.class)
+@Conditional(RpcProperties.OnClient.class)
 class FibonacciClient {
 
 	private static final Logger logger = LoggerFactory.getLogger(FibonacciClient.class);
@@ -46,9 +45,7 @@ class FibonacciClient {
 
 	private final BrokerInUse broker;
 
-	private final Duration replyTimeout;
-
-	private final Duration serverCheckAfter;
+	private final RpcProperties properties;
 
 	private final LiveEvents live;
 
@@ -57,8 +54,7 @@ class FibonacciClient {
 		this.rpcTemplate = rpcTemplate;
 		this.amqpAdmin = amqpAdmin;
 		this.broker = broker;
-		this.replyTimeout = properties.replyTimeout();
-		this.serverCheckAfter = properties.serverCheckAfter();
+		this.properties = properties;
 		this.live = live;
 	}
 
@@ -66,7 +62,7 @@ class FibonacciClient {
 		Message request = PlainText.message(Integer.toString(n))
 			.setMessageId(UUID.randomUUID().toString())
 			// the broker drops a request nobody waits for any more, before a server computes it
-			.setExpiration(this.broker.expiration(this.replyTimeout))
+			.setExpiration(this.broker.expiration(this.properties.replyTimeout()))
 			.build();
 		logger.info(" [x] Requesting fib({})", n);
 		this.live.publish(() -> LiveEvent.rpc("rpc-request", RpcTopology.QUEUE, Integer.toString(n), null));
@@ -75,13 +71,14 @@ class FibonacciClient {
 		long millis = Duration.ofNanos(System.nanoTime() - started).toMillis();
 		if (reply == null) {
 			this.live.publish(() -> LiveEvent.rpc("rpc-timeout", RpcTopology.QUEUE, Integer.toString(n), millis));
-			throw new RpcFailure(RpcFailure.Kind.TIMEOUT, "No reply to fib(" + n + ") within " + this.replyTimeout
-					+ " (amqp-patterns.rpc.reply-timeout); the request expires unanswered");
+			throw new RpcFailure(HttpStatus.GATEWAY_TIMEOUT, "No reply to fib(" + n + ") within "
+					+ this.properties.replyTimeout() + " (amqp-patterns.rpc.reply-timeout); the request expires "
+					+ "unanswered");
 		}
 		String body = PlainText.of(reply);
 		MessageProperties properties = reply.getMessageProperties();
 		if (properties.getHeader(FibonacciServer.ERROR_HEADER) != null) {
-			throw new RpcFailure(RpcFailure.Kind.REFUSED, "The RPC server refused fib(" + n + "): " + body);
+			throw new RpcFailure(HttpStatus.BAD_REQUEST, "The RPC server refused fib(" + n + "): " + body);
 		}
 		logger.info(" [.] Got {}", PlainText.preview(body));
 		this.live.publish(() -> LiveEvent.rpc("rpc-reply", RpcTopology.QUEUE, body, millis));
@@ -89,26 +86,21 @@ class FibonacciClient {
 		return new FibonacciReply(n, body, body.length(), server, millis);
 	}
 
-	/**
-	 * The reply, or {@code null} when none came within the reply timeout. A call still unanswered
-	 * after {@code amqp-patterns.rpc.server-check-after} asks the broker, once, whether anyone
-	 * consumes {@code rpc_queue}. With nobody there it fails at once with a 503 rather than waiting
-	 * for a 504; its request stays in the queue until it expires. Most calls are answered before
-	 * that, and cost the broker no such question.
-	 */
+	/** The reply, or {@code null} at the reply timeout; a 503 early if nobody consumes the queue. */
 	private @Nullable Message awaitReply(RabbitMessageFuture future) {
 		try {
 			try {
-				return future.get(this.serverCheckAfter.toNanos(), TimeUnit.NANOSECONDS);
+				return future.get(this.properties.serverCheckAfter().toNanos(), TimeUnit.NANOSECONDS);
 			}
 			catch (TimeoutException slow) {
-				if (!serverConsumes()) {
+				QueueInformation queue = this.amqpAdmin.getQueueInfo(RpcTopology.QUEUE);
+				if (queue == null || queue.getConsumerCount() == 0) {
 					future.cancel(false);
-					throw new RpcFailure(RpcFailure.Kind.NO_SERVER, "No RPC server consumes '" + RpcTopology.QUEUE
-							+ "': start one (amqp-patterns.rpc.server.enabled=true) and try again");
+					throw new RpcFailure(HttpStatus.SERVICE_UNAVAILABLE, "No RPC server consumes '"
+							+ RpcTopology.QUEUE + "': start one (amqp-patterns.rpc.server.enabled=true) and try again");
 				}
 				// the template completes the future at the reply timeout; this bound is a safety net
-				return future.get(this.replyTimeout.toNanos(), TimeUnit.NANOSECONDS);
+				return future.get(this.properties.replyTimeout().toNanos(), TimeUnit.NANOSECONDS);
 			}
 		}
 		catch (ExecutionException ex) {
@@ -128,9 +120,12 @@ class FibonacciClient {
 		}
 	}
 
-	private boolean serverConsumes() {
-		QueueInformation queue = this.amqpAdmin.getQueueInfo(RpcTopology.QUEUE);
-		return queue != null && queue.getConsumerCount() > 0;
+	static class RpcFailure extends ApiException {
+
+		RpcFailure(HttpStatus status, String message) {
+			super(status, status.getReasonPhrase(), message);
+		}
+
 	}
 
 }

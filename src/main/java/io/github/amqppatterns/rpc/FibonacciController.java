@@ -8,11 +8,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
-/**
- * {@code GET /api/fib/{n}}: fib(n), computed by an RPC server behind {@code rpc_queue}.
- */
 @RestController
-@Conditional(OnRpcRole.Client.class)
+@Conditional(RpcProperties.OnClient.class)
 class FibonacciController {
 
 	private final FibonacciClient client;

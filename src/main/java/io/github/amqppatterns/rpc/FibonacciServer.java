@@ -1,6 +1,5 @@
 package io.github.amqppatterns.rpc;
 
-import java.math.BigInteger;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 
@@ -17,26 +16,16 @@ import org.springframework.amqp.rabbit.annotation.RabbitListener;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.stereotype.Component;
 
-/**
- * The tutorial's {@code RPCServer}: reads n from the request, replies with fib(n) to the
- * request's {@code reply_to}, with its {@code correlation_id}. Every request with a
- * {@code reply_to} gets a reply: the value, or an error reply (header {@value #ERROR_HEADER}, body
- * saying what is allowed). A request without {@code reply_to} has nowhere to go: it is logged and
- * dropped, never requeued.
- */
+/** The tutorial's {@code RPCServer}: a request without {@code reply_to} is dropped, never requeued. */
 @Component
-@Conditional(OnRpcRole.Server.class)
+@Conditional(RpcProperties.OnServer.class)
 class FibonacciServer {
 
 	static final String SERVER = "fib-server";
 
-	/** Names the server instance and consumer that computed a reply. */
 	static final String SERVER_HEADER = "x-server";
 
-	/** Marks an error reply; its value says what kind of error. */
 	static final String ERROR_HEADER = "x-error";
-
-	static final String INVALID_REQUEST = "invalid-request";
 
 	private static final Logger logger = LoggerFactory.getLogger(FibonacciServer.class);
 
@@ -67,11 +56,10 @@ class FibonacciServer {
 		}
 		catch (IllegalArgumentException ex) {
 			logger.warn("{}  [.] Refused '{}': {}", SERVER, PlainText.preview(text), ex.getMessage());
-			return reply(ex.getMessage()).setHeader(ERROR_HEADER, INVALID_REQUEST).build();
+			return reply(ex.getMessage()).setHeader(ERROR_HEADER, "invalid-request").build();
 		}
 		logger.info("{}  [.] fib({})", SERVER, n);
-		BigInteger value = Fibonacci.of(n);
-		return reply(Fibonacci.decimal(value)).build();
+		return reply(Fibonacci.decimal(Fibonacci.of(n))).build();
 	}
 
 	private MessageBuilderSupport<Message> reply(String text) {

@@ -1,30 +1,28 @@
 package io.github.amqppatterns.rpc;
 
 import java.time.Duration;
+import java.util.function.Predicate;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 
+import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
+import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * The Fibonacci RPC. The roles' {@code enabled} flags are read by a condition, {@link OnRpcRole},
- * which binds this record itself, so that no annotation repeats their names and defaults.
- *
- * @param maxN largest n served (fib(1,000,000) has 208,988 digits); the client refuses larger n
- * before sending, the server answers them with an error reply
+ * @param maxN largest n served (fib(1,000,000) has 208,988 digits)
  * @param replyTimeout how long a caller waits for the reply before a 504; also each request's
  * expiration, so a late server does not compute answers nobody waits for
- * @param serverCheckAfter how long a call waits for its reply before it asks the broker whether
- * any server consumes {@code rpc_queue}; with none, the caller gets a 503 then, not a 504 at the
- * reply timeout. Calls answered sooner (most) cost the broker no such question. Less than the
- * reply timeout
- * @param server the RPC server's settings
- * @param client the RPC client's (the HTTP endpoint's) settings
+ * @param serverCheckAfter how long a call waits before it asks whether any server consumes
+ * {@code rpc_queue} (a 503 if none does); less than the reply timeout
  */
 @Validated
 @ConfigurationProperties(RpcProperties.PREFIX)
@@ -51,10 +49,45 @@ record RpcProperties(@DefaultValue("1000000") @Min(0) @Max(10_000_000) int maxN,
 	record Server(@DefaultValue("true") boolean enabled, @DefaultValue("1") @Min(1) @Max(64) int concurrency) {
 	}
 
-	/**
-	 * @param enabled whether this instance offers {@code GET /api/fib/{n}}
-	 */
+	/** @param enabled whether this instance offers {@code GET /api/fib/{n}} */
 	record Client(@DefaultValue("true") boolean enabled) {
+	}
+
+	/** Runs before any bean exists, so it binds the record, the one definition of each default. */
+	abstract static class OnRole extends SpringBootCondition {
+
+		private final String property;
+
+		private final Predicate<RpcProperties> enabled;
+
+		OnRole(String role, Predicate<RpcProperties> enabled) {
+			this.property = PREFIX + "." + role + ".enabled";
+			this.enabled = enabled;
+		}
+
+		@Override
+		public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
+			RpcProperties properties = Binder.get(context.getEnvironment()).bindOrCreate(PREFIX, RpcProperties.class);
+			boolean match = this.enabled.test(properties);
+			return new ConditionOutcome(match, this.property + "=" + match);
+		}
+
+	}
+
+	static final class OnServer extends OnRole {
+
+		OnServer() {
+			super("server", (properties) -> properties.server().enabled());
+		}
+
+	}
+
+	static final class OnClient extends OnRole {
+
+		OnClient() {
+			super("client", (properties) -> properties.client().enabled());
+		}
+
 	}
 
 }

@@ -18,10 +18,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 
-/**
- * Tutorial 6, "RPC": requests go to {@code rpc_queue} through the default exchange, each with a
- * {@code reply_to} and a {@code correlation_id}; the server replies to that address.
- */
+/** Tutorial 6, "RPC": requests to {@code rpc_queue}, replies to each request's {@code reply_to}. */
 @Configuration(proxyBeanMethods = false)
 class RpcTopology {
 
@@ -35,13 +32,9 @@ class RpcTopology {
 		return broker.durable(QUEUE);
 	}
 
-	/**
-	 * The tutorial server's {@code basicQos(1)}: a server takes one request at a time, so requests
-	 * spread fairly over several servers instead of queueing behind a long computation. It runs
-	 * {@code amqp-patterns.rpc.server.concurrency} of them.
-	 */
+	/** Prefetch 1: requests spread over servers instead of queueing behind a long computation. */
 	@Bean(SERVER_CONTAINER_FACTORY)
-	@Conditional(OnRpcRole.Server.class)
+	@Conditional(RpcProperties.OnServer.class)
 	SimpleRabbitListenerContainerFactory rpcServerListenerContainerFactory(
 			SimpleRabbitListenerContainerFactoryConfigurer configurer, ConnectionFactory connectionFactory,
 			ContainerCustomizer<SimpleMessageListenerContainer> recovery, RpcProperties properties) {
@@ -52,14 +45,9 @@ class RpcTopology {
 		return factory;
 	}
 
-	/**
-	 * The client's request-reply template, on Boot's {@code RabbitTemplate}. On RabbitMQ the
-	 * replies come by direct reply-to ({@code amq.rabbitmq.reply-to}), with no reply queue at all.
-	 * The embedded broker has no direct reply-to, so there they come to {@link #rpcReplyQueue}.
-	 * A call waits {@code amqp-patterns.rpc.reply-timeout} for its reply.
-	 */
+	/** Direct reply-to on RabbitMQ; the embedded broker has none, so replies use {@link #rpcReplyQueue}. */
 	@Bean
-	@Conditional(OnRpcRole.Client.class)
+	@Conditional(RpcProperties.OnClient.class)
 	AsyncRabbitTemplate rpcClientTemplate(RabbitTemplate template, BrokerInUse broker, Queue rpcReplyQueue,
 			RpcProperties properties, ContainerCustomizer<DirectMessageListenerContainer> recovery) {
 		AsyncRabbitTemplate client;
@@ -78,14 +66,9 @@ class RpcTopology {
 		return client;
 	}
 
-	/**
-	 * The reply queue of this instance's client where the broker has no direct reply-to (the
-	 * embedded broker): the tutorial's callback queue, exclusive and auto-delete, gone with the
-	 * connection and declared again with it. RabbitMQ does not get it, and the live page does not
-	 * show it there.
-	 */
+	/** The tutorial's callback queue, declared only where there is no direct reply-to. */
 	@Bean
-	@Conditional(OnRpcRole.Client.class)
+	@Conditional(RpcProperties.OnClient.class)
 	Queue rpcReplyQueue(BrokerInUse broker) {
 		Queue queue = new AnonymousQueue();
 		queue.setShouldDeclare(broker.isEmbedded());

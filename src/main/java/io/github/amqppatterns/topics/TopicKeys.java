@@ -4,10 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
- * The rules for topic routing keys: a key is at most {@value #MAX_BYTES} bytes of UTF-8, made of
- * non-empty words separated by single dots. In a publish key {@code *} and {@code #} are not
- * allowed (they only mean something in a binding, where a whole word may be {@code *} (exactly one
- * word) or {@code #} (zero or more words)).
+ * Topic routing keys: at most {@value #MAX_BYTES} bytes of UTF-8, non-empty words separated by
+ * single dots. {@code *} (one word) and {@code #} (zero or more) are whole words of a binding key,
+ * never part of a key to publish with.
  */
 final class TopicKeys {
 
@@ -16,12 +15,10 @@ final class TopicKeys {
 	private TopicKeys() {
 	}
 
-	/** Why {@code key} cannot be published with, or empty when it can. */
 	static Optional<String> publishKeyProblem(String key) {
 		return problem(key, false);
 	}
 
-	/** Why {@code key} cannot be bound with, or empty when it can. */
 	static Optional<String> bindingKeyProblem(String key) {
 		return problem(key, true);
 	}

@@ -13,13 +13,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/**
- * The tutorial's {@code EmitLogTopic}, over HTTP: {@code POST /api/topics/{routingKey}}.
- */
+/** The tutorial's {@code EmitLogTopic}, over HTTP: {@code POST /api/topics/{routingKey}}. */
 @RestController
 class TopicLogsController {
-
-	static final String DEFAULT_MESSAGE = "Hello World!";
 
 	private final TextPublisher publisher;
 
@@ -34,7 +30,7 @@ class TopicLogsController {
 		TopicKeys.publishKeyProblem(routingKey).ifPresent((problem) -> {
 			throw new InvalidInputException("routingKey", problem);
 		});
-		return this.publisher.toExchange(TopicLogsTopology.EXCHANGE, routingKey, body.orElse(DEFAULT_MESSAGE),
+		return this.publisher.toExchange(TopicLogsTopology.EXCHANGE, routingKey, body.orElse("Hello World!"),
 				MessageDeliveryMode.NON_PERSISTENT);
 	}
 

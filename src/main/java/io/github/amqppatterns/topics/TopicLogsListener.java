@@ -12,10 +12,7 @@ import org.springframework.amqp.core.Message;
 import org.springframework.amqp.rabbit.annotation.RabbitListener;
 import org.springframework.stereotype.Component;
 
-/**
- * The tutorial's {@code ReceiveLogsTopic}, run as Q1 ({@code *.orange.*}) and as Q2
- * ({@code *.*.rabbit lazy.#}); the extra subscribers log the same way.
- */
+/** The tutorial's {@code ReceiveLogsTopic}, as Q1 and Q2; the extra subscribers log the same way. */
 @Component
 class TopicLogsListener {
 

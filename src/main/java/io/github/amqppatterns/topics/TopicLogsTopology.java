@@ -10,9 +10,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Tutorial 5, "Topics": a topic exchange (non-durable, as the tutorial clients declare it) and
- * the tutorial's two subscribers: Q1 is interested in all the orange animals, Q2 in everything
- * about rabbits and everything about lazy animals.
+ * Tutorial 5, "Topics": a topic exchange (non-durable, as the tutorial clients declare it); Q1 wants
+ * all the orange animals, Q2 everything about rabbits and everything about lazy animals.
  */
 @Configuration(proxyBeanMethods = false)
 class TopicLogsTopology {

@@ -6,10 +6,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-/**
- * The error statuses an endpoint answers, each as {@code application/problem+json}; the OpenAPI
- * description lists them ({@link OpenApiConfiguration}).
- */
+/** The error statuses an endpoint answers, for its OpenAPI description ({@link OpenApiConfiguration}). */
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented

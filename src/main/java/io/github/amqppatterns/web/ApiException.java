@@ -4,9 +4,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.ErrorResponseException;
 
 /**
- * A failure the API answers with its own status and {@code application/problem+json}: Spring MVC
- * renders any {@code ErrorResponse} so, and every exception of the service's is one. Its message,
- * for logs, is the detail without what the client is told to do about it.
+ * A failure answered with its own status as {@code application/problem+json}. Its message, for
+ * logs, is the detail without what the client is told to do about it.
  */
 public class ApiException extends ErrorResponseException {
 

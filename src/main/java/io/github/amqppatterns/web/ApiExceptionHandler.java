@@ -25,20 +25,16 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * The one error model of the API: every error is an RFC 9457 {@code application/problem+json} that
- * says what was wrong and what is allowed, never a stack trace. The service's own exceptions are
- * {@link ApiException}s, rendered by the base class as Spring MVC's own are; here, what Spring's
- * defaults do not say well enough, the broker being away, and what nobody foresaw.
+ * Every error an RFC 9457 problem that says what was wrong and what is allowed, never a stack trace.
+ * The base class renders {@link ApiException}s and Spring MVC's own; here, what its defaults do not
+ * say well, the broker being away, and the unforeseen.
  */
 @RestControllerAdvice
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	private static final Logger logger = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
-	/**
-	 * The broker could not be reached or refused the operation: a 503 within
-	 * {@code spring.rabbitmq.connection-timeout}, so that clients try again later.
-	 */
+	/** A 503 within {@code spring.rabbitmq.connection-timeout}, so that clients try again later. */
 	@ExceptionHandler
 	ProblemDetail brokerUnavailable(AmqpException ex) {
 		logger.warn("Broker unavailable: {}", ex.toString());
@@ -48,7 +44,6 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		return problem;
 	}
 
-	/** A failure nobody foresaw: logged in full here, answered without internals. */
 	@ExceptionHandler
 	ProblemDetail unexpected(Exception ex) {
 		logger.error("Unexpected failure", ex);
@@ -68,7 +63,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	@Override
 	protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		if (ex.getCause() instanceof BodyTooLargeException tooLarge) {
+		if (ex.getCause() instanceof BodySizeLimitFilter.BodyTooLargeException tooLarge) {
 			return handleErrorResponseException(tooLarge, headers, tooLarge.getStatusCode(), request);
 		}
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status,
@@ -115,10 +110,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		return handleExceptionInternal(ex, null, headers, status, request);
 	}
 
-	/**
-	 * {@code limit: must be less than or equal to 1000}; a message that names the value itself
-	 * ({@code count must be from 1 to 50000; got 0}) as it is.
-	 */
+	/** {@code limit: must be …}, or as is when the message names the value ({@code count must be …}). */
 	private static String describe(String name, MessageSourceResolvable error) {
 		String message = String.valueOf(error.getDefaultMessage());
 		return message.startsWith(name + " ") ? message : name + ": " + message;

@@ -11,14 +11,13 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Bounds every request body by {@code amqp-patterns.max-body-size}. A declared
- * {@code Content-Length} over the limit fails as soon as the body is opened; a chunked body fails
- * on the first byte past the limit, so the count is on bytes actually read. The failure surfaces
- * while the handler reads its body, where {@link ApiExceptionHandler} turns it into a 413.
+ * Bounds request bodies: a declared {@code Content-Length} over the limit fails as the body is
+ * opened, a chunked body on the first byte read past it, while the handler reads it (so a 413).
  */
 @Component
 class BodySizeLimitFilter extends OncePerRequestFilter {
@@ -32,51 +31,49 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		chain.doFilter(new LimitedRequest(request, this.maxBytes), response);
+		chain.doFilter(new LimitedRequest(request), response);
 	}
 
-	private static final class LimitedRequest extends HttpServletRequestWrapper {
+	private void check(long bytes) {
+		if (bytes > this.maxBytes) {
+			throw new BodyTooLargeException(this.maxBytes);
+		}
+	}
 
-		private final long maxBytes;
+	private final class LimitedRequest extends HttpServletRequestWrapper {
 
 		private @Nullable ServletInputStream limited;
 
-		LimitedRequest(HttpServletRequest request, long maxBytes) {
+		LimitedRequest(HttpServletRequest request) {
 			super(request);
-			this.maxBytes = maxBytes;
 		}
 
 		@Override
 		public ServletInputStream getInputStream() throws IOException {
-			if (getContentLengthLong() > this.maxBytes) {
-				throw new BodyTooLargeException(this.maxBytes);
-			}
+			check(getContentLengthLong());
 			if (this.limited == null) {
-				this.limited = new LimitedInputStream(super.getInputStream(), this.maxBytes);
+				this.limited = new LimitedInputStream(super.getInputStream());
 			}
 			return this.limited;
 		}
 
 	}
 
-	private static final class LimitedInputStream extends ServletInputStream {
+	private final class LimitedInputStream extends ServletInputStream {
 
 		private final ServletInputStream delegate;
 
-		private final long maxBytes;
-
 		private long read;
 
-		LimitedInputStream(ServletInputStream delegate, long maxBytes) {
+		LimitedInputStream(ServletInputStream delegate) {
 			this.delegate = delegate;
-			this.maxBytes = maxBytes;
 		}
 
 		@Override
 		public int read() throws IOException {
 			int b = this.delegate.read();
 			if (b != -1) {
-				count(1);
+				check(++this.read);
 			}
 			return b;
 		}
@@ -85,16 +82,10 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
 		public int read(byte[] buffer, int offset, int length) throws IOException {
 			int n = this.delegate.read(buffer, offset, length);
 			if (n > 0) {
-				count(n);
+				this.read += n;
+				check(this.read);
 			}
 			return n;
-		}
-
-		private void count(int n) {
-			this.read += n;
-			if (this.read > this.maxBytes) {
-				throw new BodyTooLargeException(this.maxBytes);
-			}
 		}
 
 		@Override
@@ -110,6 +101,17 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
 		@Override
 		public void setReadListener(ReadListener listener) {
 			this.delegate.setReadListener(listener);
+		}
+
+	}
+
+	/** Unchecked, so that it passes unchanged through the message converters that read the body. */
+	static final class BodyTooLargeException extends ApiException {
+
+		BodyTooLargeException(long maxBytes) {
+			super(HttpStatus.CONTENT_TOO_LARGE, "Request body too large",
+					"Request body is larger than the limit of " + maxBytes + " bytes (amqp-patterns.max-body-size)");
+			getBody().setProperty("maxBytes", maxBytes);
 		}
 
 	}

@@ -8,9 +8,6 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * The request body limit, read by {@link BodySizeLimitFilter}. Under the top-level prefix, where
- * users have always set it ({@code amqp-patterns.max-body-size}).
- *
  * @param maxBodySize largest request body accepted by any endpoint, counted on the bytes
  * actually read; larger bodies get a 413
  */

@@ -5,10 +5,7 @@ import java.util.function.Supplier;
 
 import org.springframework.http.HttpStatus;
 
-/**
- * Runs of one kind, one at a time: a second asked for while one runs is a 409 that says so, rather
- * than a wait.
- */
+/** Runs of one kind, one at a time: a second one asked for meanwhile is a 409, not a wait. */
 public final class OneAtATime {
 
 	private final ReentrantLock lock = new ReentrantLock();

@@ -21,16 +21,15 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
 
 /**
- * The OpenAPI description ({@code /v3/api-docs}, Swagger UI at {@code /swagger-ui.html}): a
- * {@link TextBody} is a {@code text/plain} request body, and the statuses of {@link ApiErrors} are
- * {@code application/problem+json} responses.
+ * The OpenAPI description: a {@link TextBody} is a {@code text/plain} request body, and the statuses
+ * of {@link ApiErrors} are {@code application/problem+json} responses.
  */
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfiguration {
 
 	private static final Map<Integer, String> DESCRIPTIONS = Map.of(400,
-			"Invalid input; the problem's detail says what is allowed", 413,
-			"Body over amqp-patterns.max-body-size (64 KiB by default)", 409, "A publisher-confirms run is in progress", 415, "Unsupported Content-Type", 503,
+			"Invalid input; the problem's detail says what is allowed", 409, "A publisher-confirms run is in progress",
+			413, "Body over amqp-patterns.max-body-size (64 KiB by default)", 415, "Unsupported Content-Type", 503,
 			"The broker is unreachable (or, for /api/fib, no RPC server consumes rpc_queue; for /api/events, too "
 					+ "many clients)",
 			504, "No RPC reply within amqp-patterns.rpc.reply-timeout");

@@ -30,31 +30,16 @@ import org.springframework.amqp.rabbit.support.MessagePropertiesConverter;
 import org.springframework.stereotype.Component;
 
 /**
- * What is in {@code task_queue.dlq}, and moving it back to {@code task_queue}.
- * <p>
- * AMQP 0-9-1 cannot browse a queue: to show its messages, {@link #peek(int)} gets them without
- * acknowledging, then returns each with {@code basic.nack(requeue=true)}, as the management UI's
- * "Get messages" does. They stay in the queue, marked redelivered. One nack with
- * {@code multiple=true} would do on RabbitMQ, but Qpid Broker-J 9.2.1 requeues only the message of
- * the tag it names and leaves the others unacknowledged on the channel, out of sight until the
- * channel closes.
- * {@link #replay(int)} gets each message, publishes it to {@code task_queue} (same body and
- * {@code message_id}, persistent), waits for the broker's confirm, and only then acknowledges it:
- * a message is never in neither queue, though a failure between confirm and acknowledgement can
- * leave it in both.
- * <p>
- * The nack gets no answer, and a broker may answer another channel's {@code queue.declare} before
- * it has put the messages back (RabbitMQ answers a queue's statistics ahead of its other work). So
- * a count taken first can miss the messages an earlier listing is still returning, and neither
- * method trusts one: a listing counts while it holds the messages it shows, and a replay remembers
- * what it moved rather than how many there were.
+ * AMQP 0-9-1 cannot browse a queue: a listing gets messages and puts each back with a nack of its
+ * own (Qpid Broker-J requeues only the named tag of a {@code multiple=true} nack). A nack gets no
+ * answer, so a count taken first can miss messages still being put back: a listing counts while it
+ * holds what it shows, and a replay remembers what it moved.
  */
 @Component
 class DeadLetters {
 
 	private static final Logger logger = LoggerFactory.getLogger(DeadLetters.class);
 
-	/** Longest body a listing shows; the rest is cut and marked. */
 	static final int BODY_CHARS = 1000;
 
 	private final RabbitTemplate rabbitTemplate;
@@ -71,12 +56,7 @@ class DeadLetters {
 		this.broker = broker;
 	}
 
-	/**
-	 * The number of dead letters, and the oldest {@code limit} of them, left in place. The number
-	 * is taken while this holds the ones it shows, so it is never less than they are; it leaves out
-	 * the messages another client holds unacknowledged at that moment (on RabbitMQ, whose count is
-	 * of ready messages; Qpid Broker-J counts them).
-	 */
+	/** RabbitMQ's count leaves out the messages this holds, Qpid Broker-J's does not. */
 	Listing peek(int limit) {
 		return Objects.requireNonNull(this.rabbitTemplate.execute((channel) -> {
 			List<DeadLetter> shown = new ArrayList<>();
@@ -100,11 +80,7 @@ class DeadLetters {
 		}));
 	}
 
-	/**
-	 * Moves the dead letters back to {@code task_queue}, at most {@code limit} of them and each at
-	 * most once: a task that fails again and comes back while this runs (with its
-	 * {@code message_id}) stays for the next replay.
-	 */
+	/** Each {@code message_id} once: a task that fails again while this runs waits for the next. */
 	Replay replay(int limit) {
 		Replay replay = Objects.requireNonNull(this.rabbitTemplate.execute((channel) -> {
 			Set<String> moved = new HashSet<>();
@@ -148,29 +124,13 @@ class DeadLetters {
 	}
 
 	private Message toMessage(GetResponse response) {
-		MessageProperties properties = this.propertiesConverter.toMessageProperties(response.getProps(),
-				response.getEnvelope(), StandardCharsets.UTF_8.name());
-		return new Message(response.getBody(), properties);
+		return new Message(response.getBody(), this.propertiesConverter.toMessageProperties(response.getProps(),
+				response.getEnvelope(), StandardCharsets.UTF_8.name()));
 	}
 
-	/**
-	 * The dead-letter queue.
-	 *
-	 * @param queue its name
-	 * @param messages how many messages it holds, but for those another client holds unacknowledged on RabbitMQ
-	 * @param shown the oldest of them, as many as asked for
-	 */
 	record Listing(String queue, long messages, List<DeadLetter> shown) {
 	}
 
-	/**
-	 * A task a worker gave up on.
-	 *
-	 * @param messageId its {@code message_id}, as when it was published
-	 * @param body its body, cut at {@value DeadLetters#BODY_CHARS} characters
-	 * @param reason why the last attempt failed
-	 * @param attempts how many times a worker tried it
-	 */
 	record DeadLetter(@Nullable String messageId, String body, @Nullable String reason, @Nullable Integer attempts) {
 
 		static DeadLetter of(Message message) {
@@ -184,13 +144,7 @@ class DeadLetters {
 
 	}
 
-	/**
-	 * What a replay did.
-	 *
-	 * @param replayed how many dead letters went back to {@code task_queue}
-	 * @param left how many are still in {@code task_queue.dlq}
-	 * @param failure why it stopped early, if it did (never in a response: that is a 503)
-	 */
+	/** {@code failure}: why it stopped early, never in a response (that is a 503). */
 	record Replay(int replayed, long left, @JsonIgnore @Nullable String failure) {
 	}
 

@@ -12,13 +12,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/**
- * The tutorial's {@code NewTask}, over HTTP: {@code POST /api/tasks}, published persistent.
- */
+/** The tutorial's {@code NewTask}: tasks published persistent. */
 @RestController
 class TaskController {
-
-	static final String DEFAULT_TASK = "Hello World!";
 
 	private final TextPublisher publisher;
 
@@ -33,7 +29,7 @@ class TaskController {
 	@PostMapping("/api/tasks")
 	@ResponseStatus(HttpStatus.ACCEPTED)
 	Published send(TextBody body) {
-		String task = body.orElse(DEFAULT_TASK);
+		String task = body.orElse("Hello World!");
 		long dots = WorkProperties.dotsIn(task);
 		if (dots > this.properties.maxDots()) {
 			throw new InvalidInputException("body", "A task may hold at most " + this.properties.maxDots()

@@ -10,17 +10,13 @@ import jakarta.validation.constraints.NotNull;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.core.retry.RetryPolicy;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * The work queue's simulated work, and what a worker does with a task it fails on.
- *
  * @param timePerDot how long a worker works for each {@code .} in a task, as in the tutorial
- * @param maxDots most dots a task posted over HTTP may hold, so one request cannot hold a worker
- * for hours
- * @param maxRetries how many times a worker tries a failed task again before it dead-letters it to
- * {@code task_queue.dlq}: a task is tried {@code max-retries + 1} times in all
+ * @param maxDots most dots a task posted over HTTP may hold, so one cannot hold a worker for hours
+ * @param maxRetries how many times a failed task is tried again before it is dead-lettered to
+ * {@code task_queue.dlq}: {@code max-retries + 1} tries in all
  * @param retryDelay the wait before the first retry
  * @param retryMultiplier how much each further wait grows
  * @param retryMaxDelay the longest wait between two tries
@@ -41,22 +37,6 @@ record WorkProperties(@DefaultValue("1s") @NotNull Duration timePerDot,
 			throw new IllegalArgumentException(
 					"amqp-patterns.work.retry-delay must not be negative nor longer than retry-max-delay");
 		}
-	}
-
-	/** The work a task stands for: one {@link #timePerDot()} per dot in it. */
-	Duration workFor(String task) {
-		return this.timePerDot.multipliedBy(dotsIn(task));
-	}
-
-	/** When to try a failed task again, and how often: any failure but an interruption is retried. */
-	RetryPolicy retryPolicy() {
-		return RetryPolicy.builder()
-			.maxRetries(this.maxRetries)
-			.delay(this.retryDelay)
-			.multiplier(this.retryMultiplier)
-			.maxDelay(this.retryMaxDelay)
-			.excludes(InterruptedException.class)
-			.build();
 	}
 
 	static long dotsIn(String task) {

@@ -17,15 +17,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Tutorial 2, "Work Queues": a durable queue of persistent tasks shared by competing workers, and
- * where the tasks they fail on go: the dead-letter exchange {@code task_queue.dlx} and its durable
- * queue {@code task_queue.dlq}.
- * <p>
- * {@code task_queue} itself is declared exactly as the tutorial's clients declare it (durable, no
- * arguments), so that they and the service can share it; a queue argument
- * {@code x-dead-letter-exchange} would make their declaration fail. The workers dead-letter a task
- * themselves, through the exchange, once their retries are spent. To have the broker dead-letter
- * too (a task another consumer rejects), point a policy at the exchange; the README shows how.
+ * Tutorial 2, "Work Queues". {@code task_queue} has no arguments, as the tutorial's clients declare
+ * it ({@code x-dead-letter-exchange} would fail theirs), so the workers dead-letter themselves.
  */
 @Configuration(proxyBeanMethods = false)
 class WorkQueueTopology {
@@ -51,12 +44,7 @@ class WorkQueueTopology {
 		return new Declarables(exchange, queue, BindingBuilder.bind(queue).to(exchange).with(QUEUE));
 	}
 
-	/**
-	 * The tutorial's worker settings, on top of everything {@code spring.rabbitmq.listener.simple.*}
-	 * configures: the worker acknowledges by hand once its work is done (a task of a worker that
-	 * dies is redelivered), and it takes one task at a time ({@code basicQos(1)}: fair dispatch; the
-	 * Spring default of 250 would hand a busy worker tasks an idle one could do).
-	 */
+	/** Manual ack once the work is done; prefetch 1, or a busy worker would hoard tasks (default 250). */
 	@Bean(CONTAINER_FACTORY)
 	SimpleRabbitListenerContainerFactory workQueueListenerContainerFactory(
 			SimpleRabbitListenerContainerFactoryConfigurer configurer, ConnectionFactory connectionFactory,

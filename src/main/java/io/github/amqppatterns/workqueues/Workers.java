@@ -21,36 +21,17 @@ import org.springframework.amqp.core.Message;
 import org.springframework.amqp.rabbit.annotation.RabbitListener;
 import org.springframework.amqp.rabbit.connection.CachingConnectionFactory.ConfirmType;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
-import org.springframework.amqp.rabbit.retry.MessageRecoverer;
 import org.springframework.amqp.rabbit.retry.RepublishMessageRecovererWithConfirms;
 import org.springframework.core.retry.RetryException;
+import org.springframework.core.retry.RetryPolicy;
 import org.springframework.core.retry.RetryTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The tutorial's two {@code Worker}s: each sleeps one {@code time-per-dot} for every dot in its
- * task, then acknowledges it, on the channel it came on. A task is acknowledged only after its work
- * is done: a worker stopped mid-task acknowledges nothing, and the broker hands the task to another
- * worker when the channel closes, as it does when a worker dies.
- * <p>
- * A task a worker fails on (one that contains {@code poison}, see {@link PoisonTaskException}) is
- * tried again after a backoff, up to {@code amqp-patterns.work.max-retries} times. Then the worker
- * republishes it to the dead-letter exchange {@code task_queue.dlx} (persistent, with the failure
- * in an {@code x-exception-message} header and the number of attempts in {@value #ATTEMPTS_HEADER}),
- * waits for the broker's confirm, and only then acknowledges it: the task is in
- * {@code task_queue.dlq} before it leaves {@code task_queue}. If the broker does not confirm the
- * dead-letter, the task goes back to {@code task_queue}, to be tried again.
- * <p>
- * Why not Boot's listener retry ({@code spring.rabbitmq.listener.simple.retry.*}) and a
- * {@code MessageRecoverer} bean: its recoverer ends the listener call normally, and then only the
- * container can acknowledge, so the tutorial's lesson, the worker's own {@code basicAck} once the
- * work is done, would vanish from the code (with manual acknowledgement nobody would acknowledge a
- * recovered task at all). The retries are Spring Framework's {@code RetryTemplate} and the dead
- * letter Spring AMQP's {@code RepublishMessageRecovererWithConfirms} all the same.
- * <p>
- * A worker handles its failures itself, so its listener observation never sees one; each attempt
- * is counted in {@code amqp_patterns_work_attempts_total} by worker and outcome ({@code done},
- * {@code failed}), and each task given up in the same counter as {@code dead-lettered}.
+ * The tutorial's two {@code Worker}s: each acknowledges its task only once the work is done, so a
+ * dying worker's task goes to the other. A failed task is retried, then dead-lettered and acked once
+ * the broker confirms it, else requeued. Not Boot's listener retry: with its {@code MessageRecoverer}
+ * only the container could acknowledge, and the worker's own {@code basicAck} would vanish.
  */
 @Component
 class Workers {
@@ -59,7 +40,6 @@ class Workers {
 
 	static final String WORKER_2 = "worker-2";
 
-	/** The header of a dead-lettered task that says how many times it was tried. */
 	static final String ATTEMPTS_HEADER = "x-attempts";
 
 	private static final Logger logger = LoggerFactory.getLogger(Workers.class);
@@ -70,7 +50,7 @@ class Workers {
 
 	private final RetryTemplate retries;
 
-	private final MessageRecoverer deadLetterer;
+	private final RepublishMessageRecovererWithConfirms deadLetterer;
 
 	private final Meter.MeterProvider<Counter> attempts;
 
@@ -81,11 +61,16 @@ class Workers {
 			.description("A worker's tries of its tasks (done, failed), and the tasks it gave up on (dead-lettered)")
 			.withRegistry(meterRegistry);
 		this.properties = properties;
-		this.retries = new RetryTemplate(properties.retryPolicy());
-		RepublishMessageRecovererWithConfirms deadLetterer = new RepublishMessageRecovererWithConfirms(rabbitTemplate,
+		this.retries = new RetryTemplate(RetryPolicy.builder()
+			.maxRetries(properties.maxRetries())
+			.delay(properties.retryDelay())
+			.multiplier(properties.retryMultiplier())
+			.maxDelay(properties.retryMaxDelay())
+			.excludes(InterruptedException.class)
+			.build());
+		this.deadLetterer = new RepublishMessageRecovererWithConfirms(rabbitTemplate,
 				WorkQueueTopology.DEAD_LETTER_EXCHANGE, WorkQueueTopology.QUEUE, ConfirmType.CORRELATED);
-		deadLetterer.setConfirmTimeout(publishProperties.confirmTimeout().toMillis());
-		this.deadLetterer = deadLetterer;
+		this.deadLetterer.setConfirmTimeout(publishProperties.confirmTimeout().toMillis());
 	}
 
 	@RabbitListener(id = WORKER_1, queues = WorkQueueTopology.QUEUE,
@@ -119,7 +104,7 @@ class Workers {
 						+ "channel", worker);
 				return;
 			}
-			deadLetter(worker, delivery, message, channel, ex.getCause(), attempts.get());
+			deadLetter(worker, delivery, message, channel, deliveryTag, ex.getCause(), attempts.get());
 		}
 		catch (IOException | ShutdownSignalException ex) {
 			logger.warn("{}  [x] Could not acknowledge, the channel is gone ({}); the broker redelivers the task",
@@ -132,10 +117,10 @@ class Workers {
 			this.deliveryLog.retrying(delivery, attempt);
 		}
 		try {
-			if (PoisonTaskException.isPoison(task)) {
+			if (task.contains(PoisonTaskException.MARKER)) {
 				throw new PoisonTaskException();
 			}
-			Thread.sleep(this.properties.workFor(task).toMillis());
+			Thread.sleep(this.properties.timePerDot().multipliedBy(WorkProperties.dotsIn(task)).toMillis());
 			return null;
 		}
 		catch (RuntimeException ex) {
@@ -147,9 +132,8 @@ class Workers {
 		}
 	}
 
-	private void deadLetter(String worker, Delivery delivery, Message message, Channel channel, Throwable failure,
-			int attempts) {
-		long deliveryTag = message.getMessageProperties().getDeliveryTag();
+	private void deadLetter(String worker, Delivery delivery, Message message, Channel channel, long deliveryTag,
+			Throwable failure, int attempts) {
 		message.getMessageProperties().setHeader(ATTEMPTS_HEADER, attempts);
 		try {
 			this.deadLetterer.recover(message, failure);
@@ -162,7 +146,13 @@ class Workers {
 		catch (AmqpException ex) {
 			logger.error("{}  [x] Gave up after {} attempts, but could not dead-letter the task ({}); it goes back "
 					+ "to '{}'", worker, attempts, ex.getMessage(), WorkQueueTopology.QUEUE);
-			requeue(worker, channel, deliveryTag);
+			try {
+				channel.basicNack(deliveryTag, false, true);
+			}
+			catch (IOException | ShutdownSignalException nackFailure) {
+				logger.warn("{}  [x] Could not requeue, the channel is gone ({}); the broker redelivers the task",
+						worker, nackFailure.getMessage());
+			}
 		}
 		catch (IOException | ShutdownSignalException ex) {
 			logger.warn("{}  [x] Dead-lettered, but could not acknowledge, the channel is gone ({}); the broker "
@@ -175,14 +165,15 @@ class Workers {
 		this.attempts.withTags("worker", worker, "outcome", outcome).increment();
 	}
 
-	private static void requeue(String worker, Channel channel, long deliveryTag) {
-		try {
-			channel.basicNack(deliveryTag, false, true);
+	/** Thrown for a task that contains {@value #MARKER}, to see one retried, then dead-lettered. */
+	static class PoisonTaskException extends RuntimeException {
+
+		static final String MARKER = "poison";
+
+		PoisonTaskException() {
+			super("The task contains '" + MARKER + "'; workers fail on it on purpose");
 		}
-		catch (IOException | ShutdownSignalException ex) {
-			logger.warn("{}  [x] Could not requeue, the channel is gone ({}); the broker redelivers the task", worker,
-					ex.getMessage());
-		}
+
 	}
 
 }
