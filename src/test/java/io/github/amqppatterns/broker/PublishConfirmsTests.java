@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * A {@code 202} means the broker confirmed the message; a message that must reach a queue and
- * reaches none is refused (a 503 over HTTP, see {@code BrokerExceptionHandler}). Concurrent senders
+ * reaches none is refused (a 503 over HTTP, see {@code ApiExceptionHandler}). Concurrent senders
  * each get their own message's confirm.
  */
 @IntegrationTest
