@@ -167,7 +167,7 @@ function prepareForm(form) {
 }
 
 // the streams are not beans of the topology: their section comes from /api/streams, and says why
-// they are unavailable (the embedded broker, no rabbitmq_stream plugin) until they are not
+// they are unavailable here (the embedded broker, no rabbitmq_stream plugin), decided as the service starts
 async function showStreams() {
   try {
     const streams = await (await fetch('api/streams')).json();
@@ -184,7 +184,6 @@ async function showStreams() {
       section.append(superStream(streams.superStream));
     } else {
       section.append(el('p', { class: 'unavailable', role: 'status' }, 'Unavailable: ' + streams.unavailable));
-      setTimeout(showStreams, 2000);
     }
     document.getElementById('pattern-streams')?.remove();
     patterns.append(section);
