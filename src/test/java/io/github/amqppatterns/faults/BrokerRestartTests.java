@@ -67,7 +67,6 @@ class BrokerRestartTests {
 			failure.accept(node);
 			try {
 				Awaitility.await()
-					.dontCatchUncaughtExceptions()
 					.pollDelay(OUTAGE)
 					.atMost(OUTAGE.plusSeconds(30))
 					.untilAsserted(() -> assertThat(load.refusals()).as(() -> "503s while the broker was away; the load: "

@@ -27,7 +27,7 @@ import org.springframework.test.context.ContextCustomizerFactories;
 				"amqp-patterns.work.retry-max-delay=200ms", "amqp-patterns.rpc.reply-timeout=2s",
 				"logging.level.io.github.amqppatterns=WARN" })
 @ContextCustomizerFactories(PrivateRabbitNode.Factory.class)
-@ExtendWith(DockerCheck.class)
+@ExtendWith({ DockerCheck.class, ServiceThreadsMayDie.class })
 @DirtiesContext
 public @interface FaultInjectionTest {
 

@@ -92,9 +92,7 @@ final class TaskLoad implements AutoCloseable {
 		}
 		else if (answer.status() == 503) {
 			this.refusals.add(new Refusal(System.nanoTime(), answer.body()));
-			// the service's own threads may die of the outage: not this wait's concern
 			Awaitility.await()
-				.dontCatchUncaughtExceptions()
 				.atMost(Duration.ofMinutes(1))
 				.pollInterval(Duration.ofMillis(20))
 				.until(() -> this.user.get("/actuator/health/readiness").status() == 200);
