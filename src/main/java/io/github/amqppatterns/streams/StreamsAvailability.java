@@ -36,8 +36,11 @@ class StreamsAvailability implements HealthIndicator {
 	StreamsAvailability(BrokerInUse broker, Environment environment, ConnectionFactory connectionFactory) {
 		this.unavailable = broker.isEmbedded() ? EMBEDDED : probe(environment);
 		this.superStreamUnavailable = (this.unavailable != null) ? this.unavailable : superStreams(connectionFactory);
-		if (this.superStreamUnavailable != null) {
-			logger.warn("Streams unavailable: {}", this.superStreamUnavailable);
+		if (this.unavailable != null) {
+			logger.warn("Streams unavailable: {}", this.unavailable);
+		}
+		else if (this.superStreamUnavailable != null) {
+			logger.warn("Super stream unavailable: {}", this.superStreamUnavailable);
 		}
 	}
 

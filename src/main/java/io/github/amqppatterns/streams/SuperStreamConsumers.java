@@ -1,5 +1,6 @@
 package io.github.amqppatterns.streams;
 
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,16 +75,15 @@ class SuperStreamConsumers implements SmartLifecycle {
 	}
 
 	SuperStreamStatus status() {
+		Map<String, SuperStreamStatus.Partition> activeHere = new HashMap<>();
+		this.containers.keySet()
+			.forEach((listener) -> listener.activeOn()
+				.forEach((partition, resumedAt) -> activeHere.put(partition,
+						new SuperStreamStatus.Partition(partition, listener.consumer(), resumedAt))));
 		List<SuperStreamStatus.Partition> partitions = this.properties.superStream()
 			.partitionNames()
 			.stream()
-			.map((partition) -> this.containers.keySet()
-				.stream()
-				.filter((listener) -> listener.activeOn().containsKey(partition))
-				.map((listener) -> new SuperStreamStatus.Partition(partition, listener.consumer(),
-						listener.activeOn().get(partition)))
-				.findFirst()
-				.orElse(new SuperStreamStatus.Partition(partition, null, null)))
+			.map((partition) -> activeHere.getOrDefault(partition, new SuperStreamStatus.Partition(partition, null, null)))
 			.toList();
 		return new SuperStreamStatus(StreamsTopology.SUPER_STREAM, this.availability.superStreamAvailable(),
 				this.availability.superStreamUnavailable(), GROUP, partitions);
