@@ -124,17 +124,23 @@ class BrokerConfiguration {
 
 	/** Boot applies it to its default factory, {@link ListenerContainerFactories} to the others. */
 	@Bean
-	ContainerCustomizer<SimpleMessageListenerContainer> simpleContainerRecovery(ListenerProperties properties) {
-		return (container) -> recoverEvery(container, properties.recoveryInterval().toMillis());
+	ContainerCustomizer<SimpleMessageListenerContainer> simpleContainerRecovery(ListenerProperties properties,
+			Amqp10 amqp10) {
+		return (container) -> recoverEvery(container, properties.recoveryInterval().toMillis(), amqp10);
 	}
 
 	@Bean
-	ContainerCustomizer<DirectMessageListenerContainer> directContainerRecovery(ListenerProperties properties) {
-		return (container) -> recoverEvery(container, properties.recoveryInterval().toMillis());
+	ContainerCustomizer<DirectMessageListenerContainer> directContainerRecovery(ListenerProperties properties,
+			Amqp10 amqp10) {
+		return (container) -> recoverEvery(container, properties.recoveryInterval().toMillis(), amqp10);
 	}
 
-	/** Spring's default is 5 s; a direct container retries from its failed-declaration monitor. */
-	private static void recoverEvery(AbstractMessageListenerContainer container, long millis) {
+	/**
+	 * Spring's default is 5 s; a direct container retries from its failed-declaration monitor. The
+	 * container starts only where the receivers consume over AMQP 0-9-1 ({@code amqp-patterns.receivers}).
+	 */
+	private static void recoverEvery(AbstractMessageListenerContainer container, long millis, Amqp10 amqp10) {
+		container.setAutoStartup(container.isAutoStartup() && !amqp10.receivers());
 		container.setRecoveryInterval(millis);
 		container.setFailedDeclarationRetryInterval(millis);
 		container.setObservationConvention(LISTENER_TAGS);

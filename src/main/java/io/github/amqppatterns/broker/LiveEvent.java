@@ -12,37 +12,40 @@ import org.jspecify.annotations.Nullable;
  * @param kind {@code published} (about to go out), {@code confirmed}, {@code publish-failed},
  * {@code delivered}, {@code acked}, {@code failed} (a consumer's attempt), {@code dead-lettered}
  * (the consumer gave up), {@code rpc-request}, {@code rpc-reply} or {@code rpc-timeout}
+ * @param protocol {@code amqp-0-9-1} or {@code amqp-1.0}: what carried it (streams: absent)
  * @param millis an RPC's round trip
  * @param detail why an attempt failed, or where a dead-lettered message went
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record LiveEvent(String kind, Instant at, @Nullable String exchange, @Nullable String routingKey,
-		@Nullable String queue, @Nullable String consumer, @Nullable String pattern, @Nullable String messageId,
-		@Nullable String body, @Nullable Boolean redelivered, @Nullable Long millis, @Nullable Boolean routed,
-		@Nullable String detail) {
+public record LiveEvent(String kind, @Nullable String protocol, Instant at, @Nullable String exchange,
+		@Nullable String routingKey, @Nullable String queue, @Nullable String consumer, @Nullable String pattern,
+		@Nullable String messageId, @Nullable String body, @Nullable Boolean redelivered, @Nullable Long millis,
+		@Nullable Boolean routed, @Nullable String detail) {
 
 	static final int BODY_CHARS = 120;
 
-	public static LiveEvent published(String exchange, String routingKey, String messageId, String body) {
-		return sent("published", exchange, routingKey, messageId, body, null);
+	public static LiveEvent published(Protocol protocol, String exchange, String routingKey, String messageId,
+			String body) {
+		return sent("published", protocol, exchange, routingKey, messageId, body, null);
 	}
 
 	/** What became of a published message: {@code confirmed} or {@code publish-failed}. */
-	static LiveEvent sent(String kind, String exchange, String routingKey, String messageId, String body,
-			@Nullable Boolean routed) {
-		return new LiveEvent(kind, Instant.now(), exchange, routingKey, null, null, null, messageId,
+	static LiveEvent sent(String kind, Protocol protocol, String exchange, String routingKey, String messageId,
+			String body, @Nullable Boolean routed) {
+		return new LiveEvent(kind, protocol.id(), Instant.now(), exchange, routingKey, null, null, null, messageId,
 				PlainText.cut(body, BODY_CHARS), null, null, routed, null);
 	}
 
-	public static LiveEvent delivered(String kind, String pattern, String consumer, String queue, String exchange,
-			String routingKey, @Nullable String messageId, String body, boolean redelivered, @Nullable String detail) {
-		return new LiveEvent(kind, Instant.now(), exchange, routingKey, queue, consumer, pattern, messageId,
+	public static LiveEvent delivered(String kind, @Nullable String protocol, String pattern, String consumer,
+			String queue, String exchange, String routingKey, @Nullable String messageId, String body,
+			boolean redelivered, @Nullable String detail) {
+		return new LiveEvent(kind, protocol, Instant.now(), exchange, routingKey, queue, consumer, pattern, messageId,
 				PlainText.cut(body, BODY_CHARS), redelivered, null, null, detail);
 	}
 
-	public static LiveEvent rpc(String kind, String queue, String body, @Nullable Long millis) {
-		return new LiveEvent(kind, Instant.now(), "", queue, queue, null, "rpc", null, PlainText.cut(body, BODY_CHARS),
-				null, millis, null, null);
+	public static LiveEvent rpc(String kind, Protocol protocol, String queue, String body, @Nullable Long millis) {
+		return new LiveEvent(kind, protocol.id(), Instant.now(), "", queue, queue, null, "rpc", null,
+				PlainText.cut(body, BODY_CHARS), null, millis, null, null);
 	}
 
 }

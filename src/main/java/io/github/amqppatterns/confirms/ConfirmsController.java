@@ -1,5 +1,6 @@
 package io.github.amqppatterns.confirms;
 
+import io.github.amqppatterns.broker.Protocol;
 import io.github.amqppatterns.web.ApiErrors;
 import org.hibernate.validator.constraints.Range;
 
@@ -23,8 +24,9 @@ class ConfirmsController {
 	@ApiErrors({ 400, 409, 503 })
 	@PostMapping("/api/confirms/run")
 	ConfirmsRun run(@RequestParam String strategy, @RequestParam(defaultValue = "1000") @Range(min = 1,
-			max = MAX_COUNT, message = "count must be from {min} to {max}; got ${validatedValue}") int count) {
-		return this.confirms.run(ConfirmStrategy.fromId(strategy), count);
+			max = MAX_COUNT, message = "count must be from {min} to {max}; got ${validatedValue}") int count,
+			@RequestParam(defaultValue = Protocol.DEFAULT) String protocol) {
+		return this.confirms.run(Protocol.parse(protocol), ConfirmStrategy.fromId(strategy), count);
 	}
 
 }

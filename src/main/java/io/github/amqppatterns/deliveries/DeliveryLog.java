@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.function.LongFunction;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
@@ -14,6 +15,7 @@ import java.util.function.UnaryOperator;
 import io.github.amqppatterns.broker.LiveEvent;
 import io.github.amqppatterns.broker.LiveEvents;
 import io.github.amqppatterns.broker.PlainText;
+import io.github.amqppatterns.broker.Protocol;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.amqp.core.Message;
@@ -46,20 +48,32 @@ public class DeliveryLog {
 
 	public Delivery record(MessagingPattern pattern, String consumer, Message message) {
 		MessageProperties props = message.getMessageProperties();
-		return add((sequence) -> new Delivery(sequence, pattern, consumer,
+		return add((sequence) -> new Delivery(sequence, pattern, Protocol.of(props).id(), consumer,
 				Objects.requireNonNullElse(props.getConsumerQueue(), ""),
 				Objects.requireNonNullElse(props.getReceivedExchange(), ""),
 				Objects.requireNonNullElse(props.getReceivedRoutingKey(), ""), props.getMessageId(),
+				props.getContentType(), headers(props),
 				PlainText.cut(PlainText.of(message), this.properties.maxBodyChars()),
 				Boolean.TRUE.equals(props.getRedelivered()), Instant.now(), null, 1, null, null, null));
+	}
+
+	/** Each value cut as a body is; Spring's own {@code spring_}… correlation headers left out. */
+	private Map<String, String> headers(MessageProperties props) {
+		Map<String, String> headers = new TreeMap<>();
+		props.getHeaders().forEach((name, value) -> {
+			if (!name.startsWith("spring_")) {
+				headers.put(name, PlainText.cut(String.valueOf(value), this.properties.maxBodyChars()));
+			}
+		});
+		return headers;
 	}
 
 	/** A stream's message is published to no exchange, and is never redelivered, only read again. */
 	public Delivery recordFromStream(MessagingPattern pattern, String consumer, String stream,
 			@Nullable String messageId, String body, long offset) {
-		return add((sequence) -> new Delivery(sequence, pattern, consumer, stream, "", "", messageId,
-				PlainText.cut(body, this.properties.maxBodyChars()), false, Instant.now(), null, 1, null, null,
-				offset));
+		return add((sequence) -> new Delivery(sequence, pattern, null, consumer, stream, "", "", messageId, null,
+				Map.of(), PlainText.cut(body, this.properties.maxBodyChars()), false, Instant.now(), null, 1, null,
+				null, offset));
 	}
 
 	private Delivery add(LongFunction<Delivery> numbered) {
@@ -98,8 +112,8 @@ public class DeliveryLog {
 	}
 
 	private static LiveEvent event(String kind, Delivery delivery, @Nullable String detail) {
-		return LiveEvent.delivered(kind, delivery.pattern().id(), delivery.consumer(), delivery.queue(),
-				delivery.exchange(), delivery.routingKey(), delivery.messageId(), delivery.body(),
+		return LiveEvent.delivered(kind, delivery.protocol(), delivery.pattern().id(), delivery.consumer(),
+				delivery.queue(), delivery.exchange(), delivery.routingKey(), delivery.messageId(), delivery.body(),
 				delivery.redelivered(), detail);
 	}
 

@@ -2,6 +2,7 @@ package io.github.amqppatterns.headers;
 
 import java.util.TreeMap;
 
+import io.github.amqppatterns.broker.Amqp10;
 import io.github.amqppatterns.broker.PlainText;
 import io.github.amqppatterns.broker.ServerNamedQueue;
 import io.github.amqppatterns.deliveries.Delivery;
@@ -32,12 +33,16 @@ class HeadersListener {
 
 	@RabbitListener(id = MATCH_ALL, queues = "#{matchAllQueue}", ackMode = "NONE",
 			containerFactory = ServerNamedQueue.CONTAINER_FACTORY)
+	@RabbitListener(id = MATCH_ALL + Amqp10.OVER_AMQP_1_0, queues = "#{matchAllQueue.name}",
+			containerFactory = Amqp10.CONTAINER_FACTORY)
 	void matchAll(Message message) {
 		receive(MATCH_ALL, message);
 	}
 
 	@RabbitListener(id = MATCH_ANY, queues = "#{matchAnyQueue}", ackMode = "NONE",
 			containerFactory = ServerNamedQueue.CONTAINER_FACTORY)
+	@RabbitListener(id = MATCH_ANY + Amqp10.OVER_AMQP_1_0, queues = "#{matchAnyQueue.name}",
+			containerFactory = Amqp10.CONTAINER_FACTORY)
 	void matchAny(Message message) {
 		receive(MATCH_ANY, message);
 	}

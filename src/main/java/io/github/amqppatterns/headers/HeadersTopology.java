@@ -2,6 +2,7 @@ package io.github.amqppatterns.headers;
 
 import java.util.Map;
 
+import io.github.amqppatterns.broker.Amqp10;
 import io.github.amqppatterns.broker.ServerNamedQueue;
 
 import org.springframework.amqp.core.BindingBuilder;
@@ -27,13 +28,13 @@ class HeadersTopology {
 	}
 
 	@Bean
-	Queue matchAllQueue() {
-		return ServerNamedQueue.create();
+	Queue matchAllQueue(Amqp10 amqp10) {
+		return ServerNamedQueue.create(amqp10);
 	}
 
 	@Bean
-	Queue matchAnyQueue() {
-		return ServerNamedQueue.create();
+	Queue matchAnyQueue(Amqp10 amqp10) {
+		return ServerNamedQueue.create(amqp10);
 	}
 
 	@Bean

@@ -1,5 +1,6 @@
 package io.github.amqppatterns.pubsub;
 
+import io.github.amqppatterns.broker.Protocol;
 import io.github.amqppatterns.broker.Published;
 import io.github.amqppatterns.broker.TextPublisher;
 import io.github.amqppatterns.web.ApiErrors;
@@ -8,6 +9,7 @@ import io.github.amqppatterns.web.TextBody;
 import org.springframework.amqp.core.MessageDeliveryMode;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -24,9 +26,9 @@ class LogsController {
 	@ApiErrors({ 400, 413, 415, 503 })
 	@PostMapping("/api/logs")
 	@ResponseStatus(HttpStatus.ACCEPTED)
-	Published send(TextBody body) {
-		return this.publisher.toExchange(LogsTopology.EXCHANGE, "", body.orElse("info: Hello World!"),
-				MessageDeliveryMode.NON_PERSISTENT);
+	Published send(@RequestParam(defaultValue = Protocol.DEFAULT) String protocol, TextBody body) {
+		return this.publisher.toExchange(Protocol.parse(protocol), LogsTopology.EXCHANGE, "",
+				body.orElse("info: Hello World!"), MessageDeliveryMode.NON_PERSISTENT);
 	}
 
 }

@@ -1,5 +1,6 @@
 package io.github.amqppatterns.pubsub;
 
+import io.github.amqppatterns.broker.Amqp10;
 import io.github.amqppatterns.broker.PlainText;
 import io.github.amqppatterns.broker.ServerNamedQueue;
 import io.github.amqppatterns.deliveries.Delivery;
@@ -35,12 +36,16 @@ class LogsListener {
 
 	@RabbitListener(id = SUBSCRIBER_1, queues = "#{logsSubscriber1Queue}", ackMode = "NONE",
 			containerFactory = ServerNamedQueue.CONTAINER_FACTORY)
+	@RabbitListener(id = SUBSCRIBER_1 + Amqp10.OVER_AMQP_1_0, queues = "#{logsSubscriber1Queue.name}",
+			containerFactory = Amqp10.CONTAINER_FACTORY)
 	void subscriber1(Message message) {
 		receive(SUBSCRIBER_1, message);
 	}
 
 	@RabbitListener(id = SUBSCRIBER_2, queues = "#{logsSubscriber2Queue}", ackMode = "NONE",
 			containerFactory = ServerNamedQueue.CONTAINER_FACTORY)
+	@RabbitListener(id = SUBSCRIBER_2 + Amqp10.OVER_AMQP_1_0, queues = "#{logsSubscriber2Queue.name}",
+			containerFactory = Amqp10.CONTAINER_FACTORY)
 	void subscriber2(Message message) {
 		receive(SUBSCRIBER_2, message);
 	}

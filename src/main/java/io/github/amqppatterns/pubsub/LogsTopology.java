@@ -1,5 +1,6 @@
 package io.github.amqppatterns.pubsub;
 
+import io.github.amqppatterns.broker.Amqp10;
 import io.github.amqppatterns.broker.ServerNamedQueue;
 
 import org.springframework.amqp.core.BindingBuilder;
@@ -24,13 +25,13 @@ class LogsTopology {
 	}
 
 	@Bean
-	Queue logsSubscriber1Queue() {
-		return ServerNamedQueue.create();
+	Queue logsSubscriber1Queue(Amqp10 amqp10) {
+		return ServerNamedQueue.create(amqp10);
 	}
 
 	@Bean
-	Queue logsSubscriber2Queue() {
-		return ServerNamedQueue.create();
+	Queue logsSubscriber2Queue(Amqp10 amqp10) {
+		return ServerNamedQueue.create(amqp10);
 	}
 
 	@Bean

@@ -1,5 +1,6 @@
 package io.github.amqppatterns.routing;
 
+import io.github.amqppatterns.broker.Protocol;
 import io.github.amqppatterns.broker.Published;
 import io.github.amqppatterns.broker.TextPublisher;
 import io.github.amqppatterns.web.ApiErrors;
@@ -9,6 +10,7 @@ import org.springframework.amqp.core.MessageDeliveryMode;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -25,9 +27,11 @@ class DirectLogsController {
 	@ApiErrors({ 400, 413, 415, 503 })
 	@PostMapping("/api/logs/{severity}")
 	@ResponseStatus(HttpStatus.ACCEPTED)
-	Published send(@PathVariable String severity, TextBody body) {
-		return this.publisher.toExchange(DirectLogsTopology.EXCHANGE, Severity.fromRoutingKey(severity).routingKey(),
-				body.orElse("Hello World!"), MessageDeliveryMode.NON_PERSISTENT);
+	Published send(@RequestParam(defaultValue = Protocol.DEFAULT) String protocol, @PathVariable String severity,
+			TextBody body) {
+		return this.publisher.toExchange(Protocol.parse(protocol), DirectLogsTopology.EXCHANGE,
+				Severity.fromRoutingKey(severity).routingKey(), body.orElse("Hello World!"),
+				MessageDeliveryMode.NON_PERSISTENT);
 	}
 
 }

@@ -1,5 +1,6 @@
 package io.github.amqppatterns.routing;
 
+import io.github.amqppatterns.broker.Amqp10;
 import io.github.amqppatterns.broker.PlainText;
 import io.github.amqppatterns.broker.ServerNamedQueue;
 import io.github.amqppatterns.deliveries.Delivery;
@@ -30,12 +31,16 @@ class DirectLogsListener {
 
 	@RabbitListener(id = ERROR_ONLY, queues = "#{errorOnlyQueue}", ackMode = "NONE",
 			containerFactory = ServerNamedQueue.CONTAINER_FACTORY)
+	@RabbitListener(id = ERROR_ONLY + Amqp10.OVER_AMQP_1_0, queues = "#{errorOnlyQueue.name}",
+			containerFactory = Amqp10.CONTAINER_FACTORY)
 	void errorOnly(Message message) {
 		receive(ERROR_ONLY, message);
 	}
 
 	@RabbitListener(id = ALL_SEVERITIES, queues = "#{allSeveritiesQueue}", ackMode = "NONE",
 			containerFactory = ServerNamedQueue.CONTAINER_FACTORY)
+	@RabbitListener(id = ALL_SEVERITIES + Amqp10.OVER_AMQP_1_0, queues = "#{allSeveritiesQueue.name}",
+			containerFactory = Amqp10.CONTAINER_FACTORY)
 	void allSeverities(Message message) {
 		receive(ALL_SEVERITIES, message);
 	}

@@ -1,5 +1,6 @@
 package io.github.amqppatterns.routing;
 
+import io.github.amqppatterns.broker.Amqp10;
 import io.github.amqppatterns.broker.ServerNamedQueue;
 
 import org.springframework.amqp.core.BindingBuilder;
@@ -24,13 +25,13 @@ class DirectLogsTopology {
 	}
 
 	@Bean
-	Queue errorOnlyQueue() {
-		return ServerNamedQueue.create();
+	Queue errorOnlyQueue(Amqp10 amqp10) {
+		return ServerNamedQueue.create(amqp10);
 	}
 
 	@Bean
-	Queue allSeveritiesQueue() {
-		return ServerNamedQueue.create();
+	Queue allSeveritiesQueue(Amqp10 amqp10) {
+		return ServerNamedQueue.create(amqp10);
 	}
 
 	@Bean

@@ -3,14 +3,17 @@ package io.github.amqppatterns.rpc;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import io.github.amqppatterns.broker.Amqp10;
 import io.github.amqppatterns.broker.BrokerInUse;
 import io.github.amqppatterns.broker.LiveEvent;
 import io.github.amqppatterns.broker.LiveEvents;
 import io.github.amqppatterns.broker.PlainText;
+import io.github.amqppatterns.broker.Protocol;
 import io.github.amqppatterns.web.ApiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,14 +27,16 @@ import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageProperties;
 import org.springframework.amqp.core.QueueInformation;
 import org.springframework.amqp.rabbit.AsyncRabbitTemplate;
-import org.springframework.amqp.rabbit.RabbitMessageFuture;
+import org.springframework.amqp.rabbitmq.client.RabbitAmqpTemplate;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
- * The tutorial's {@code RPCClient}: {@link AsyncRabbitTemplate} sets {@code reply_to} and
- * {@code correlation_id}; its future lets a slow call ask whether any server is there at all.
+ * The tutorial's {@code RPCClient}. Over AMQP 0-9-1, {@link AsyncRabbitTemplate} sets
+ * {@code reply_to} and {@code correlation_id}; over AMQP 1.0, {@link RabbitAmqpTemplate}'s
+ * request/reply does, with the client's requester (direct reply-to from RabbitMQ 4.2). Either
+ * future lets a slow call ask whether any server is there at all.
  */
 @Component
 @Conditional(RpcProperties.OnClient.class)
@@ -41,6 +46,10 @@ class FibonacciClient {
 
 	private final AsyncRabbitTemplate rpcTemplate;
 
+	private final RabbitAmqpTemplate amqp10Template;
+
+	private final Amqp10 amqp10;
+
 	private final AmqpAdmin amqpAdmin;
 
 	private final BrokerInUse broker;
@@ -49,28 +58,36 @@ class FibonacciClient {
 
 	private final LiveEvents live;
 
-	FibonacciClient(AsyncRabbitTemplate rpcTemplate, AmqpAdmin amqpAdmin, BrokerInUse broker, RpcProperties properties,
-			LiveEvents live) {
+	FibonacciClient(AsyncRabbitTemplate rpcTemplate, RabbitAmqpTemplate amqp10Template, Amqp10 amqp10,
+			AmqpAdmin amqpAdmin, BrokerInUse broker, RpcProperties properties, LiveEvents live) {
 		this.rpcTemplate = rpcTemplate;
+		this.amqp10Template = amqp10Template;
+		this.amqp10 = amqp10;
 		this.amqpAdmin = amqpAdmin;
 		this.broker = broker;
 		this.properties = properties;
 		this.live = live;
 	}
 
-	FibonacciReply call(int n) {
+	FibonacciReply call(int n, Protocol protocol) {
+		if (protocol == Protocol.AMQP_1_0) {
+			this.amqp10.require();
+		}
 		Message request = PlainText.message(Integer.toString(n))
 			.setMessageId(UUID.randomUUID().toString())
 			// the broker drops a request nobody waits for any more, before a server computes it
 			.setExpiration(this.broker.expiration(this.properties.replyTimeout()))
 			.build();
-		logger.info(" [x] Requesting fib({})", n);
-		this.live.publish(() -> LiveEvent.rpc("rpc-request", RpcTopology.QUEUE, Integer.toString(n), null));
+		logger.info(" [x] Requesting fib({}){}", n, (protocol == Protocol.AMQP_1_0) ? " over AMQP 1.0" : "");
+		this.live.publish(() -> LiveEvent.rpc("rpc-request", protocol, RpcTopology.QUEUE, Integer.toString(n), null));
 		long started = System.nanoTime();
-		Message reply = awaitReply(this.rpcTemplate.sendAndReceive("", RpcTopology.QUEUE, request));
+		Message reply = awaitReply((protocol == Protocol.AMQP_1_0)
+				? this.amqp10Template.sendAndReceive(RpcTopology.QUEUE, request)
+				: this.rpcTemplate.sendAndReceive("", RpcTopology.QUEUE, request));
 		long millis = Duration.ofNanos(System.nanoTime() - started).toMillis();
 		if (reply == null) {
-			this.live.publish(() -> LiveEvent.rpc("rpc-timeout", RpcTopology.QUEUE, Integer.toString(n), millis));
+			this.live.publish(
+					() -> LiveEvent.rpc("rpc-timeout", protocol, RpcTopology.QUEUE, Integer.toString(n), millis));
 			throw new RpcFailure(HttpStatus.GATEWAY_TIMEOUT, "No reply to fib(" + n + ") within "
 					+ this.properties.replyTimeout() + " (amqp-patterns.rpc.reply-timeout); the request expires "
 					+ "unanswered");
@@ -81,13 +98,13 @@ class FibonacciClient {
 			throw new RpcFailure(HttpStatus.BAD_REQUEST, "The RPC server refused fib(" + n + "): " + body);
 		}
 		logger.info(" [.] Got {}", PlainText.preview(body));
-		this.live.publish(() -> LiveEvent.rpc("rpc-reply", RpcTopology.QUEUE, body, millis));
+		this.live.publish(() -> LiveEvent.rpc("rpc-reply", protocol, RpcTopology.QUEUE, body, millis));
 		String server = Objects.toString(properties.getHeader(FibonacciServer.SERVER_HEADER), "unknown");
 		return new FibonacciReply(n, body, body.length(), server, millis);
 	}
 
 	/** The reply, or {@code null} at the reply timeout; a 503 early if nobody consumes the queue. */
-	private @Nullable Message awaitReply(RabbitMessageFuture future) {
+	private @Nullable Message awaitReply(CompletableFuture<Message> future) {
 		try {
 			try {
 				return future.get(this.properties.serverCheckAfter().toNanos(), TimeUnit.NANOSECONDS);
@@ -104,10 +121,12 @@ class FibonacciClient {
 			}
 		}
 		catch (ExecutionException ex) {
-			if (ex.getCause() instanceof AmqpReplyTimeoutException) {
+			// AMQP 0-9-1's template times out with its own exception, AMQP 1.0's future with the JDK's
+			if (ex.getCause() instanceof AmqpReplyTimeoutException || ex.getCause() instanceof TimeoutException) {
 				return null;
 			}
-			throw (ex.getCause() instanceof AmqpException amqp) ? amqp : new AmqpException(ex.getCause());
+			throw (ex.getCause() instanceof AmqpException amqp) ? amqp
+					: new AmqpException(ex.getCause().getMessage(), ex.getCause());
 		}
 		catch (TimeoutException ex) {
 			future.cancel(false);

@@ -1,11 +1,13 @@
 package io.github.amqppatterns.rpc;
 
+import io.github.amqppatterns.broker.Protocol;
 import io.github.amqppatterns.web.ApiErrors;
 import io.github.amqppatterns.web.InvalidInputException;
 
 import org.springframework.context.annotation.Conditional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -23,7 +25,8 @@ class FibonacciController {
 
 	@ApiErrors({ 400, 503, 504 })
 	@GetMapping("/api/fib/{n}")
-	FibonacciReply fib(@PathVariable String n) {
+	FibonacciReply fib(@PathVariable String n, @RequestParam(defaultValue = Protocol.DEFAULT) String protocol) {
+		Protocol over = Protocol.parse(protocol);
 		int checked;
 		try {
 			checked = Fibonacci.parseN(n, this.maxN);
@@ -31,7 +34,7 @@ class FibonacciController {
 		catch (IllegalArgumentException ex) {
 			throw new InvalidInputException("n", ex.getMessage());
 		}
-		return this.client.call(checked);
+		return this.client.call(checked, over);
 	}
 
 }

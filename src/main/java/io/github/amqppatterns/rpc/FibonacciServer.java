@@ -3,6 +3,7 @@ package io.github.amqppatterns.rpc;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 
+import io.github.amqppatterns.broker.Amqp10;
 import io.github.amqppatterns.broker.PlainText;
 import io.github.amqppatterns.deliveries.DeliveryLog;
 import io.github.amqppatterns.deliveries.MessagingPattern;
@@ -16,7 +17,11 @@ import org.springframework.amqp.rabbit.annotation.RabbitListener;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.stereotype.Component;
 
-/** The tutorial's {@code RPCServer}: a request without {@code reply_to} is dropped, never requeued. */
+/**
+ * The tutorial's {@code RPCServer}, over the receivers' protocol: the reply goes to the request's
+ * {@code reply_to} (AMQP 1.0: an address) with its correlation id. A request without
+ * {@code reply_to} is dropped, never requeued.
+ */
 @Component
 @Conditional(RpcProperties.OnServer.class)
 class FibonacciServer {
@@ -42,6 +47,8 @@ class FibonacciServer {
 	}
 
 	@RabbitListener(id = SERVER, queues = RpcTopology.QUEUE, containerFactory = RpcTopology.SERVER_CONTAINER_FACTORY)
+	@RabbitListener(id = SERVER + Amqp10.OVER_AMQP_1_0, queues = RpcTopology.QUEUE,
+			containerFactory = RpcTopology.AMQP_1_0_SERVER_CONTAINER_FACTORY)
 	@Nullable Message serve(Message request) {
 		this.deliveryLog.record(MessagingPattern.RPC, SERVER, request);
 		String text = PlainText.of(request);

@@ -1,5 +1,7 @@
 package io.github.amqppatterns.rpc;
 
+import io.github.amqppatterns.broker.Amqp10;
+import io.github.amqppatterns.broker.Amqp10ListenerContainerFactory;
 import io.github.amqppatterns.broker.BrokerInUse;
 import io.github.amqppatterns.broker.ListenerContainerFactories;
 
@@ -13,6 +15,8 @@ import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.amqp.rabbit.listener.DirectMessageListenerContainer;
 import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
+import org.springframework.amqp.rabbitmq.client.AmqpConnectionFactory;
+import org.springframework.amqp.support.converter.MessageConverter;
 import org.springframework.boot.amqp.autoconfigure.SimpleRabbitListenerContainerFactoryConfigurer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
@@ -25,6 +29,8 @@ class RpcTopology {
 	static final String QUEUE = "rpc_queue";
 
 	static final String SERVER_CONTAINER_FACTORY = "rpcServerListenerContainerFactory";
+
+	static final String AMQP_1_0_SERVER_CONTAINER_FACTORY = "rpcServerAmqp10ListenerContainerFactory";
 
 	/** Declared by servers and clients alike, so a client never publishes to a missing queue. */
 	@Bean
@@ -42,6 +48,20 @@ class RpcTopology {
 				connectionFactory, recovery);
 		factory.setPrefetchCount(1);
 		factory.setConcurrentConsumers(properties.server().concurrency());
+		return factory;
+	}
+
+	/** The same over AMQP 1.0: one credit per server consumer (AMQP 1.0's prefetch 1). */
+	@Bean(AMQP_1_0_SERVER_CONTAINER_FACTORY)
+	@Conditional(RpcProperties.OnServer.class)
+	Amqp10ListenerContainerFactory rpcServerAmqp10ListenerContainerFactory(AmqpConnectionFactory connectionFactory,
+			MessageConverter messageConverter, Amqp10 amqp10, RpcProperties properties) {
+		Amqp10ListenerContainerFactory factory = new Amqp10ListenerContainerFactory(connectionFactory,
+				messageConverter, amqp10);
+		factory.setContainerCustomizer((container) -> {
+			container.setInitialCredits(1);
+			container.setConsumersPerQueue(properties.server().concurrency());
+		});
 		return factory;
 	}
 

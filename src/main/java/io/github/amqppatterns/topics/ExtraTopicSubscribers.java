@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.github.amqppatterns.broker.Amqp10;
 import io.github.amqppatterns.broker.ServerNamedQueue;
 
 import org.springframework.amqp.core.AcknowledgeMode;
@@ -37,12 +38,16 @@ class ExtraTopicSubscribers implements RabbitListenerConfigurer {
 
 	private final RabbitListenerContainerFactory<?> containerFactory;
 
-	ExtraTopicSubscribers(TopicsProperties properties, TopicLogsListener listener,
-			@Qualifier(ServerNamedQueue.CONTAINER_FACTORY) RabbitListenerContainerFactory<?> containerFactory) {
+	private final boolean overAmqp10;
+
+	ExtraTopicSubscribers(TopicsProperties properties, TopicLogsListener listener, Amqp10 amqp10,
+			@Qualifier(ServerNamedQueue.CONTAINER_FACTORY) RabbitListenerContainerFactory<?> overAmqp091,
+			@Qualifier(Amqp10.CONTAINER_FACTORY) RabbitListenerContainerFactory<?> overAmqp10) {
 		this.bindingKeys = properties.extraSubscribers();
-		this.bindingKeys.keySet().forEach((name) -> this.queues.put(name, ServerNamedQueue.create()));
+		this.bindingKeys.keySet().forEach((name) -> this.queues.put(name, ServerNamedQueue.create(amqp10)));
 		this.listener = listener;
-		this.containerFactory = containerFactory;
+		this.overAmqp10 = amqp10.receivers();
+		this.containerFactory = this.overAmqp10 ? overAmqp10 : overAmqp091;
 	}
 
 	@Bean
@@ -58,9 +63,19 @@ class ExtraTopicSubscribers implements RabbitListenerConfigurer {
 		this.queues.forEach((name, queue) -> {
 			SimpleRabbitListenerEndpoint endpoint = new SimpleRabbitListenerEndpoint();
 			endpoint.setId(name);
-			endpoint.setQueues(queue);
-			endpoint.setAckMode(AcknowledgeMode.NONE); // autoAck, as receive_logs_topic.py
-			endpoint.setMessageListener((message) -> this.listener.receive(name, message));
+			if (this.overAmqp10) {
+				endpoint.setQueueNames(queue.getName());
+				endpoint.setMessageListener((message) -> {
+					// Spring's AMQP 1.0 container post-processes only what an annotated listener gets
+					message.getMessageProperties().setConsumerQueue(queue.getName());
+					this.listener.receive(name, message);
+				});
+			}
+			else {
+				endpoint.setQueues(queue);
+				endpoint.setAckMode(AcknowledgeMode.NONE); // autoAck, as receive_logs_topic.py
+				endpoint.setMessageListener((message) -> this.listener.receive(name, message));
+			}
 			registrar.registerEndpoint(endpoint, this.containerFactory);
 		});
 	}

@@ -1,5 +1,6 @@
 package io.github.amqppatterns.topics;
 
+import io.github.amqppatterns.broker.Amqp10;
 import io.github.amqppatterns.broker.PlainText;
 import io.github.amqppatterns.broker.ServerNamedQueue;
 import io.github.amqppatterns.deliveries.Delivery;
@@ -30,12 +31,16 @@ class TopicLogsListener {
 
 	@RabbitListener(id = Q1, queues = "#{topicQ1Queue}", ackMode = "NONE",
 			containerFactory = ServerNamedQueue.CONTAINER_FACTORY)
+	@RabbitListener(id = Q1 + Amqp10.OVER_AMQP_1_0, queues = "#{topicQ1Queue.name}",
+			containerFactory = Amqp10.CONTAINER_FACTORY)
 	void q1(Message message) {
 		receive(Q1, message);
 	}
 
 	@RabbitListener(id = Q2, queues = "#{topicQ2Queue}", ackMode = "NONE",
 			containerFactory = ServerNamedQueue.CONTAINER_FACTORY)
+	@RabbitListener(id = Q2 + Amqp10.OVER_AMQP_1_0, queues = "#{topicQ2Queue.name}",
+			containerFactory = Amqp10.CONTAINER_FACTORY)
 	void q2(Message message) {
 		receive(Q2, message);
 	}

@@ -1,5 +1,6 @@
 package io.github.amqppatterns.topics;
 
+import io.github.amqppatterns.broker.Amqp10;
 import io.github.amqppatterns.broker.ServerNamedQueue;
 
 import org.springframework.amqp.core.BindingBuilder;
@@ -24,13 +25,13 @@ class TopicLogsTopology {
 	}
 
 	@Bean
-	Queue topicQ1Queue() {
-		return ServerNamedQueue.create();
+	Queue topicQ1Queue(Amqp10 amqp10) {
+		return ServerNamedQueue.create(amqp10);
 	}
 
 	@Bean
-	Queue topicQ2Queue() {
-		return ServerNamedQueue.create();
+	Queue topicQ2Queue(Amqp10 amqp10) {
+		return ServerNamedQueue.create(amqp10);
 	}
 
 	@Bean

@@ -1,5 +1,7 @@
 package io.github.amqppatterns.workqueues;
 
+import io.github.amqppatterns.broker.Amqp10;
+import io.github.amqppatterns.broker.Amqp10ListenerContainerFactory;
 import io.github.amqppatterns.broker.BrokerInUse;
 import io.github.amqppatterns.broker.ListenerContainerFactories;
 
@@ -12,6 +14,8 @@ import org.springframework.amqp.rabbit.config.ContainerCustomizer;
 import org.springframework.amqp.rabbit.config.SimpleRabbitListenerContainerFactory;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
+import org.springframework.amqp.rabbitmq.client.AmqpConnectionFactory;
+import org.springframework.amqp.support.converter.MessageConverter;
 import org.springframework.boot.amqp.autoconfigure.SimpleRabbitListenerContainerFactoryConfigurer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -30,6 +34,8 @@ class WorkQueueTopology {
 	static final String DEAD_LETTER_QUEUE = QUEUE + ".dlq";
 
 	static final String CONTAINER_FACTORY = "workQueueListenerContainerFactory";
+
+	static final String AMQP_1_0_CONTAINER_FACTORY = "workQueueAmqp10ListenerContainerFactory";
 
 	@Bean
 	Queue taskQueue(BrokerInUse broker) {
@@ -53,6 +59,19 @@ class WorkQueueTopology {
 				connectionFactory, recovery);
 		factory.setPrefetchCount(1);
 		factory.setAcknowledgeMode(AcknowledgeMode.MANUAL);
+		return factory;
+	}
+
+	/** The same over AMQP 1.0: settled by hand, one credit at a time (credits are AMQP 1.0's prefetch). */
+	@Bean(AMQP_1_0_CONTAINER_FACTORY)
+	Amqp10ListenerContainerFactory workQueueAmqp10ListenerContainerFactory(AmqpConnectionFactory connectionFactory,
+			MessageConverter messageConverter, Amqp10 amqp10) {
+		Amqp10ListenerContainerFactory factory = new Amqp10ListenerContainerFactory(connectionFactory,
+				messageConverter, amqp10);
+		factory.setContainerCustomizer((container) -> {
+			container.setInitialCredits(1);
+			container.setAutoSettle(false);
+		});
 		return factory;
 	}
 

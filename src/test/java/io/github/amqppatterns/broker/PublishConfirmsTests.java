@@ -21,6 +21,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import static io.github.amqppatterns.TutorialClient.eventually;
 import static io.github.amqppatterns.TutorialClient.marker;
+import static io.github.amqppatterns.broker.Protocol.AMQP_0_9_1;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -52,13 +53,13 @@ class PublishConfirmsTests {
 		String queue = "no-such-queue-" + UUID.randomUUID();
 		if (BrokerUnderTest.isEmbedded()) {
 			// the embedded broker reports no unroutable message: confirmed, routing unknown
-			Published published = this.publisher.toQueue(queue, "lost", MessageDeliveryMode.PERSISTENT);
+			Published published = this.publisher.toQueue(AMQP_0_9_1, queue, "lost", MessageDeliveryMode.PERSISTENT);
 			assertThat(published.confirmed()).isTrue();
 			assertThat(published.routed()).isNull();
 		}
 		else {
 			assertThatExceptionOfType(PublishFailedException.class)
-				.isThrownBy(() -> this.publisher.toQueue(queue, "lost", MessageDeliveryMode.PERSISTENT))
+				.isThrownBy(() -> this.publisher.toQueue(AMQP_0_9_1, queue, "lost", MessageDeliveryMode.PERSISTENT))
 				.withMessageContaining("No queue '" + queue + "' to take the message");
 		}
 	}
@@ -67,7 +68,7 @@ class PublishConfirmsTests {
 	void confirmsEachOfManyConcurrentMessagesToItsOwnSender() throws Exception {
 		String marker = marker();
 		List<Callable<Published>> sends = IntStream.range(0, 400)
-			.mapToObj((i) -> (Callable<Published>) () -> this.publisher.toQueue("hello", i + " " + marker,
+			.mapToObj((i) -> (Callable<Published>) () -> this.publisher.toQueue(AMQP_0_9_1, "hello", i + " " + marker,
 					MessageDeliveryMode.PERSISTENT))
 			.toList();
 		List<Published> published = new ArrayList<>();
@@ -97,10 +98,12 @@ class PublishConfirmsTests {
 		String exchange = "no-such-exchange-" + UUID.randomUUID();
 		// the broker closes the channel (404, no exchange): Spring nacks the message in flight on it
 		assertThatExceptionOfType(PublishFailedException.class)
-			.isThrownBy(() -> this.publisher.toExchange(exchange, "", "lost", MessageDeliveryMode.PERSISTENT))
+			.isThrownBy(
+					() -> this.publisher.toExchange(AMQP_0_9_1, exchange, "", "lost", MessageDeliveryMode.PERSISTENT))
 			.withMessageContaining("closed the channel before it confirmed the message");
 
-		Published next = this.publisher.toQueue("hello", "next " + marker(), MessageDeliveryMode.PERSISTENT);
+		Published next = this.publisher.toQueue(AMQP_0_9_1, "hello", "next " + marker(),
+				MessageDeliveryMode.PERSISTENT);
 		assertThat(next.confirmed()).isTrue();
 	}
 

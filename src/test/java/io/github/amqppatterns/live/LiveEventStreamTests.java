@@ -4,6 +4,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.amqppatterns.broker.LiveEvent;
 import io.github.amqppatterns.broker.LiveEvents;
+import io.github.amqppatterns.broker.Protocol;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,14 +36,14 @@ class LiveEventStreamTests {
 		try {
 			live.publish(() -> {
 				built.incrementAndGet();
-				return LiveEvent.published("", "hello", "m1", "unseen");
+				return LiveEvent.published(Protocol.AMQP_0_9_1, "", "hello", "m1", "unseen");
 			});
 			assertThat(built).hasValue(0);
 
 			stream.subscribe();
 			live.publish(() -> {
 				built.incrementAndGet();
-				return LiveEvent.published("", "hello", "m2", "seen");
+				return LiveEvent.published(Protocol.AMQP_0_9_1, "", "hello", "m2", "seen");
 			});
 			assertThat(built).hasValue(1);
 		}

@@ -60,7 +60,11 @@ class OpenApiTests {
 		JsonNode hello = apiDocs().path("paths").path("/api/hello").path("post");
 
 		assertThat(hello.path("requestBody").path("content").has("text/plain")).isTrue();
-		assertThat(hello.path("parameters").isMissingNode() || hello.path("parameters").isEmpty()).isTrue();
+		assertThat(hello.path("parameters")).singleElement().satisfies((parameter) -> {
+			assertThat(parameter.path("name").asString()).isEqualTo("protocol");
+			assertThat(parameter.path("in").asString()).isEqualTo("query");
+			assertThat(parameter.path("schema").path("default").asString()).isEqualTo("amqp-0-9-1");
+		});
 	}
 
 	@Test
