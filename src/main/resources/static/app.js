@@ -103,9 +103,14 @@ function describe(event) {
   }
 }
 
+// what carried the message: streams have their own protocol and say nothing here
+const PROTOCOLS = { 'amqp-0-9-1': 'AMQP 0-9-1', 'amqp-1.0': 'AMQP 1.0' };
+
 function append(event) {
-  const item = el('li', { 'data-kind': event.kind, 'data-consumer': event.consumer || '', 'data-pattern': event.pattern || '' },
-    el('span', { class: 'kind' }, event.kind), ' ', describe(event), ' ',
+  const item = el('li', { 'data-kind': event.kind, 'data-consumer': event.consumer || '', 'data-pattern': event.pattern || '',
+      'data-protocol': event.protocol || '' },
+    el('span', { class: 'kind' }, event.kind), ' ',
+    el('span', { class: 'protocol' }, PROTOCOLS[event.protocol] || ''), ' ', describe(event), ' ',
     el('span', { class: 'body' }, event.kind === 'rpc-reply' ? '' : `'${event.body || ''}'`));
   log.prepend(item);
   while (log.children.length > MAX_LOG) log.lastElementChild.remove();

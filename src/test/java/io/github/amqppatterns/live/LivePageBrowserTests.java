@@ -98,7 +98,9 @@ class LivePageBrowserTests {
 		wait.until((page) -> !deliveries(page, "Q2", text).isEmpty());
 		assertThat(form.findElement(By.tagName("output")).getText()).startsWith("202");
 		assertThat(this.browser.findElements(By.cssSelector("#log li[data-kind='published']")))
-			.anySatisfy((entry) -> assertThat(entry.getText()).contains("lazy.pink.rabbit").contains(text));
+			.anySatisfy((entry) -> assertThat(entry.getText()).contains("lazy.pink.rabbit")
+				.contains(text)
+				.contains("AMQP 0-9-1"));
 		// it reached Q2 once, Q1 never: give Q1 every chance to show up
 		WebDriverWait settle = new WebDriverWait(this.browser, Duration.ofMillis(800));
 		try {
