@@ -62,6 +62,8 @@ class FibonacciClient {
 			AmqpAdmin amqpAdmin, BrokerInUse broker, RpcProperties properties, LiveEvents live) {
 		this.rpcTemplate = rpcTemplate;
 		this.amqp10Template = amqp10Template;
+		// the template's request/reply, which only this client uses, gives up with it
+		this.amqp10Template.setCompletionTimeout(properties.replyTimeout());
 		this.amqp10 = amqp10;
 		this.amqpAdmin = amqpAdmin;
 		this.broker = broker;

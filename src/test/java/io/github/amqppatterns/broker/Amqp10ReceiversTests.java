@@ -22,6 +22,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testcontainers.rabbitmq.RabbitMQContainer;
 
 import org.springframework.amqp.rabbit.listener.RabbitListenerEndpointRegistry;
+import org.springframework.amqp.rabbitmq.client.listener.RabbitAmqpListenerContainer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -126,6 +127,23 @@ class Amqp10ReceiversTests {
 		}
 		Delivery request = this.client.deliveries(MessagingPattern.RPC, (d) -> d.body().equals("90")).get(0);
 		assertThat(request.protocol()).isEqualTo("amqp-1.0");
+	}
+
+	@Test
+	void answers503OverAmqp10WhenNoRpcServerConsumes() {
+		RabbitAmqpListenerContainer server = (RabbitAmqpListenerContainer) this.listeners
+			.getListenerContainer("fib-server-amqp-1.0");
+		server.stop();
+		try {
+			eventually().untilAsserted(() -> TutorialClient.expectProblem(
+					this.client.http().get().uri("/api/fib/10?protocol=amqp-1.0").exchange(), 503,
+					"No RPC server consumes 'rpc_queue'"));
+		}
+		finally {
+			server.start();
+		}
+		eventually().untilAsserted(() -> assertThat(this.client.get("/api/fib/10?protocol=amqp-1.0", Map.class))
+			.containsEntry("value", "55"));
 	}
 
 	@Test
