@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 
+import io.github.amqppatterns.broker.Amqp10;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.amqp.core.AmqpAdmin;
@@ -16,6 +17,7 @@ import org.springframework.amqp.core.Binding;
 import org.springframework.amqp.core.Declarable;
 import org.springframework.amqp.core.Declarables;
 import org.springframework.amqp.core.Exchange;
+import org.springframework.amqp.core.MessageListenerContainer;
 import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.core.QueueInformation;
 import org.springframework.amqp.rabbit.listener.AbstractMessageListenerContainer;
@@ -130,10 +132,15 @@ class TopologyReader {
 		}
 	}
 
+	/**
+	 * Each consumer by the name its deliveries carry. An AMQP 1.0 container does not say its queues:
+	 * it is found by its AMQP 0-9-1 twin's, whose id it extends ({@link Amqp10#OVER_AMQP_1_0}).
+	 */
 	private Map<String, List<String>> consumersByQueue() {
 		Map<String, List<String>> byQueue = new LinkedHashMap<>();
 		for (var container : this.listeners.getListenerContainers()) {
-			if (container instanceof AbstractMessageListenerContainer listener && listener.isRunning()) {
+			if (container instanceof AbstractMessageListenerContainer listener
+					&& (listener.isRunning() || runningOverAmqp10(listener.getListenerId()))) {
 				for (String queue : listener.getQueueNames()) {
 					byQueue.computeIfAbsent(queue, (key) -> new ArrayList<>())
 						.add(Objects.requireNonNullElse(listener.getListenerId(), "?"));
@@ -142,6 +149,14 @@ class TopologyReader {
 		}
 		byQueue.values().forEach((ids) -> ids.sort(Comparator.naturalOrder()));
 		return byQueue;
+	}
+
+	private boolean runningOverAmqp10(@Nullable String listenerId) {
+		if (listenerId == null) {
+			return false;
+		}
+		MessageListenerContainer twin = this.listeners.getListenerContainer(listenerId + Amqp10.OVER_AMQP_1_0);
+		return twin != null && twin.isRunning();
 	}
 
 	/** The pattern package of the configuration class that declared the bean, if it is one of ours. */

@@ -41,7 +41,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * receivers consume over AMQP 1.0, whichever protocol published.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "amqp-patterns.receivers=amqp-1.0", "amqp-patterns.work.time-per-dot=50ms",
+		properties = { "amqp-patterns.receivers=amqp-1.0", "amqp-patterns.work.time-per-dot=200ms",
 				"amqp-patterns.work.retry-delay=50ms", "amqp-patterns.work.retry-max-delay=200ms",
 				"amqp-patterns.work.max-retries=3", "amqp-patterns.rpc.reply-timeout=5s",
 				"amqp-patterns.embedded-broker.enabled=false" })
@@ -83,6 +83,9 @@ class Amqp10ReceiversTests {
 				"logs-subscriber-1-amqp-1.0", "error-only-amqp-1.0", "Q1-amqp-1.0", "match-all-amqp-1.0",
 				"fib-server-amqp-1.0");
 		assertThat(running).doesNotContain("hello-receiver", "worker-1", "logs-subscriber-1", "Q1", "fib-server");
+		String topology = this.client.get("/api/topology", String.class);
+		assertThat(topology).contains("\"consumers\":[\"hello-receiver\"]")
+			.contains("\"consumers\":[\"worker-1\",\"worker-2\"]");
 	}
 
 	@Test
@@ -182,7 +185,8 @@ class Amqp10ReceiversTests {
 	@Order(Integer.MAX_VALUE)
 	void redeliversTheTaskOfAWorkerWhoseConnectionDiesMidTask() throws Exception {
 		String marker = marker();
-		Published task = this.client.postText("/api/tasks?protocol=amqp-1.0", "long " + marker + ".".repeat(40));
+		// 12 s of work: far longer than closing the connections takes, on a busy machine too
+		Published task = this.client.postText("/api/tasks?protocol=amqp-1.0", "long " + marker + ".".repeat(60));
 		eventually().until(() -> this.client.deliveries(MessagingPattern.WORK_QUEUES, marker),
 				(taken) -> !taken.isEmpty());
 
