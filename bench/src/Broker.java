@@ -25,20 +25,24 @@ final class Broker {
 
 	private final String description;
 
-	private Broker(List<String> addresses, String virtualHost, String description) {
+	private final int majorVersion;
+
+	private Broker(List<String> addresses, String virtualHost, String description, int majorVersion) {
 		this.addresses = addresses;
 		this.virtualHost = virtualHost;
 		this.description = description;
+		this.majorVersion = majorVersion;
 	}
 
 	/** The broker at {@code addresses} (host:port,...), checked by connecting to it. */
 	static Broker at(String addresses, String virtualHost) throws IOException, TimeoutException {
-		Broker broker = new Broker(Arrays.asList(addresses.split(",")), virtualHost, "");
+		Broker broker = new Broker(Arrays.asList(addresses.split(",")), virtualHost, "", 0);
 		try (Connection connection = broker.connect()) {
 			Map<String, Object> server = connection.getServerProperties();
+			String version = String.valueOf(server.get("version"));
 			String nodes = (broker.addresses.size() == 1) ? "" : ", " + broker.addresses.size() + " nodes";
-			return new Broker(broker.addresses, virtualHost, server.get("product") + " " + server.get("version")
-					+ nodes + " at " + addresses + ", virtual host `" + virtualHost + "`");
+			return new Broker(broker.addresses, virtualHost, server.get("product") + " " + version + nodes + " at "
+					+ addresses + ", virtual host `" + virtualHost + "`", Integer.parseInt(version.split("\\.")[0]));
 		}
 	}
 
@@ -55,13 +59,22 @@ final class Broker {
 		return factory.newConnection("bench");
 	}
 
-	void purge(String queue) throws IOException, TimeoutException {
+	/** Empties {@code queue}: the messages it held. */
+	int purge(String queue) throws IOException, TimeoutException {
 		try (Connection connection = connect(); Channel channel = connection.createChannel()) {
-			channel.queuePurge(queue);
+			return channel.queuePurge(queue).getMessageCount();
 		}
 	}
 
-	/** PerfTest's {@code --uri}: the first address, as {@link #connect()}, in the virtual host. */
+	/** Whether it speaks AMQP 1.0 as RabbitMQ's AMQP 1.0 client needs it: RabbitMQ 4.0 or later. */
+	boolean speaksAmqp10() {
+		return this.majorVersion >= 4;
+	}
+
+	/**
+	 * PerfTest's {@code --uri}, and the plain AMQP 1.0 client's: the first address, as
+	 * {@link #connect()}, in the virtual host.
+	 */
 	String uri() {
 		return "amqp://guest:guest@" + this.addresses.get(0) + "/" + this.virtualHost;
 	}

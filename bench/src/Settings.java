@@ -27,11 +27,13 @@ record Settings(int seconds, int repetitions, List<String> only, Broker node, Br
 
 	/**
 	 * Whether BENCH_ONLY asks for scenario {@code id} (all when it is empty). A scenario measured
-	 * with another is asked for by either id: 1 and 1c, 4 and 5, 9 and 9c.
+	 * with another is asked for by either id: 1 and 1c, 10 and 10c, 4 and 5, 9 and 9c; 10 (and 10c)
+	 * asks for 1 too, in whose runs it is measured and against which 10c compares it.
 	 */
 	boolean wants(String id) {
 		return this.only.isEmpty() || this.only.contains(id) || switch (id) {
-			case "1" -> this.only.contains("1c");
+			case "1" -> this.only.contains("1c") || this.only.contains("10") || this.only.contains("10c");
+			case "10" -> this.only.contains("10c");
 			case "4" -> this.only.contains("5");
 			case "9" -> this.only.contains("9c");
 			default -> false;
