@@ -126,6 +126,20 @@ class Amqp10PublishTests {
 	}
 
 	@Test
+	void answers503ForAnExchangeThatDoesNotExistAndSendsTheNextMessage() {
+		assumeAmqp10();
+		String exchange = "no-such-exchange-" + marker();
+		assertThatExceptionOfType(PublishFailedException.class)
+			.isThrownBy(() -> this.publisher.toExchange(Protocol.AMQP_1_0, exchange, "key", "lost",
+					MessageDeliveryMode.PERSISTENT))
+			.withMessageContaining(exchange)
+			.satisfies((refused) -> assertThat(refused.getBody().getStatus()).isEqualTo(503));
+		String marker = marker();
+		Published next = this.client.postText("/api/hello?protocol=amqp-1.0", "next " + marker);
+		this.client.awaitReceivers(MessagingPattern.HELLO, next, "hello-receiver");
+	}
+
+	@Test
 	void answers503WithTheBrokersReasonForAMessageItRejects() throws Exception {
 		assumeAmqp10();
 		String full = "full-" + marker();
