@@ -74,22 +74,20 @@ function queueDetail(queue) {
 // --- the model each section draws: rows of exchange → key → queue → consumers --------------------
 
 // A tutorial's group as the graph draws it. `exchange: null` is a stream the producer writes to
-// directly; `dlx` marks an exchange that only dead-lettered messages reach.
+// directly.
 function modelOfGroup(group) {
   const exchangeTypes = Object.fromEntries(group.exchanges.map((e) => [e.name, e.type]));
-  const deadLetterExchanges = new Set(group.queues.map((q) => q.deadLetterExchange).filter((e) => e));
   const rows = group.queues.map((queue) => {
     const bindings = group.bindings.filter((b) => b.queue === queue.name);
     const exchange = bindings.length ? bindings[0].exchange : '';
     return { queue, exchange, bindings, keys: bindings.map(bindingText).join(', ') };
   });
-  // the producer's exchanges first, then the dead-letter ones, each with its queues together
-  const rank = (row) => (deadLetterExchanges.has(row.exchange) ? 1 : 0);
+  // the default exchange's queues first: the one the tutorials' producers publish to
+  const rank = (row) => (row.exchange === '' ? 0 : 1);
   rows.sort((a, b) => rank(a) - rank(b));
   return {
     id: group.id, rows, reply: group.id === 'rpc',
-    exchangeType: (name) => (name === '' ? 'direct' : exchangeTypes[name]),
-    isDeadLetter: (name) => deadLetterExchanges.has(name)
+    exchangeType: (name) => (name === '' ? 'direct' : exchangeTypes[name])
   };
 }
 
@@ -106,7 +104,7 @@ function modelOfStreams(streams) {
   }
   return {
     id: 'streams', rows, reply: false,
-    exchangeType: () => 'super stream', isDeadLetter: () => false
+    exchangeType: () => 'super stream'
   };
 }
 
@@ -191,8 +189,7 @@ function drawGraph(model) {
     const own = rows.filter((row) => row.exchange === name);
     exchangeY.set(name, (own[0].middle + own[own.length - 1].middle) / 2);
   }
-  const producerRows = rows.filter((row) => row.exchange === null || !model.isDeadLetter(row.exchange));
-  const producerY = producerRows.length ? producerRows[0].middle : rows[0].middle;
+  const producerY = rows[0].middle;
   const producer = nodeKey.producer(section);
   nodeLayer.append(drawNode('producer', producer, x.producer, producerY - NODE_HEIGHT / 2, widths.producer,
     'producer', producerDetail));
@@ -203,9 +200,7 @@ function drawGraph(model) {
     if (name) sectionOfExchange.set(name, section);
     nodeLayer.append(drawNode('exchange', key, x.exchange, y - NODE_HEIGHT / 2, widths.exchange,
       exchangeLabel(name), model.exchangeType(name), { 'data-exchange': name }));
-    if (!model.isDeadLetter(name)) {
-      edge(producer, key, curve(x.producer + widths.producer, producerY, x.exchange, y));
-    }
+    edge(producer, key, curve(x.producer + widths.producer, producerY, x.exchange, y));
   }
 
   for (const row of rows) {
@@ -224,14 +219,6 @@ function drawGraph(model) {
       const label = svg('text', { class: 'key', x: x.key + PAD, y: row.middle - 5, 'data-binding-of': row.queue.name });
       label.textContent = row.keys;
       nodeLayer.append(label);
-    }
-    if (row.queue.deadLetterExchange && exchangeY.has(row.queue.deadLetterExchange)) {
-      // rejected messages leave the queue for its dead-letter exchange: back down the graph
-      const to = nodeKey.exchange(section, row.queue.deadLetterExchange);
-      const toY = exchangeY.get(row.queue.deadLetterExchange);
-      const fromX = x.queue + 24;
-      edge(queueKey, to, `M ${fromX} ${row.middle + NODE_HEIGHT / 2} C ${fromX} ${toY}, ${fromX} ${toY}, `
-        + `${x.exchange + widths.exchange} ${toY}`, 'dead-letter');
     }
     row.queue.consumers.forEach((consumer, slot) => {
       const key = nodeKey.consumer(section, row.queue.name, consumer);
@@ -264,8 +251,7 @@ function curve(x1, y1, x2, y2) {
 // what the graph's shape depends on: a change in it (a consumer moving to another partition, a
 // new server-named queue after a reconnect) redraws the graph; a change of depth only relabels
 function shapeOf(model) {
-  return JSON.stringify(model.rows.map((row) => [row.queue.name, row.exchange, row.keys, row.queue.consumers,
-    row.queue.deadLetterExchange]));
+  return JSON.stringify(model.rows.map((row) => [row.queue.name, row.exchange, row.keys, row.queue.consumers]));
 }
 
 // --- sections -----------------------------------------------------------------------------------
@@ -483,11 +469,10 @@ function legsOf(event) {
       return routedTo(model, event.exchange, event.routingKey).map((name) => `${exchange}>${queue(name)}`);
     case 'delivered': return [`${queue(event.queue)}>${nodeKey.consumer(section, event.queue, event.consumer)}`];
     case 'dead-lettered': {
-      const row = model.rows.find((r) => r.queue.name === event.queue);
-      const dlx = row && row.queue.deadLetterExchange;
-      if (!dlx) return [];
-      return [`${queue(event.queue)}>${nodeKey.exchange(section, dlx)}`,
-        ...routedTo(model, dlx, event.routingKey).map((name) => `${nodeKey.exchange(section, dlx)}>${queue(name)}`)];
+      // the worker republishes it to the dead-letter exchange ("to task_queue.dlq"): its last leg
+      flashNode(nodeKey.consumer(section, event.queue, event.consumer), 'failed');
+      const row = model.rows.find((r) => `to ${r.queue.name}` === event.detail);
+      return row && row.exchange !== null ? [`${nodeKey.exchange(section, row.exchange)}>${queue(row.queue.name)}`] : [];
     }
     case 'rpc-reply': {
       const row = model.rows.find((r) => r.queue.name === event.queue);

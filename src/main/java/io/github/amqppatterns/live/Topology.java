@@ -29,12 +29,11 @@ public record Topology(List<Group> groups, @Nullable Streams streams) {
 	 * @param leader the node that leads a quorum queue, where the broker says it (RabbitMQ 4's AMQP 1.0
 	 * management)
 	 * @param members the nodes that hold a replica of a quorum queue, likewise
-	 * @param deadLetterExchange where the broker sends what its consumers reject, if anywhere
 	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	public record QueueInfo(String name, String type, boolean durable, boolean exclusive, @Nullable Long messages,
 			@Nullable Integer brokerConsumers, List<String> consumers, @Nullable String leader,
-			@Nullable List<String> members, @Nullable String deadLetterExchange) {
+			@Nullable List<String> members) {
 	}
 
 	public record BindingInfo(String exchange, String queue, String key, Map<String, Object> arguments) {

@@ -159,8 +159,7 @@ class TopologyReader {
 						queue.isExclusive(), (info != null) ? (long) info.getMessageCount() : null,
 						(info != null) ? info.getConsumerCount() : null, consumers.getOrDefault(name, List.of()),
 						(replicated != null) ? replicated.leader() : null,
-						(replicated != null) ? replicated.members() : null,
-						Objects.toString(queue.getArguments().get("x-dead-letter-exchange"), null)));
+						(replicated != null) ? replicated.members() : null));
 				if (!bound.contains(name)) {
 					bindings.add(new Topology.BindingInfo("", name, name, Map.of()));
 				}
