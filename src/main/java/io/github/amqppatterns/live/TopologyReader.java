@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 
+import com.rabbitmq.client.amqp.Management;
 import io.github.amqppatterns.broker.Amqp10;
 import org.jspecify.annotations.Nullable;
 
@@ -22,6 +23,8 @@ import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.core.QueueInformation;
 import org.springframework.amqp.rabbit.listener.AbstractMessageListenerContainer;
 import org.springframework.amqp.rabbit.listener.RabbitListenerEndpointRegistry;
+import org.springframework.amqp.rabbitmq.client.AmqpConnectionFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.stereotype.Component;
@@ -31,7 +34,10 @@ import org.springframework.stereotype.Component;
  * {@code Binding}, {@code Declarables}), grouped by the package of the configuration class that
  * declared each, and the consumers from the listener registry. Queue depths come from the broker.
  * A bean that {@code RabbitAdmin} does not declare ({@code shouldDeclare} false, such as the RPC
- * client's reply queue on a broker with direct reply-to) is not part of it.
+ * client's reply queue on a broker with direct reply-to) is not part of it. The streams are told by
+ * their package ({@link StreamsDescription}). Where the broker is a RabbitMQ 4, its AMQP 1.0
+ * management says which node leads each quorum queue and stream, and which hold its replicas: AMQP
+ * 0-9-1 has no way to ask.
  */
 @Component
 class TopologyReader {
@@ -49,13 +55,23 @@ class TopologyReader {
 
 	private final AmqpAdmin amqpAdmin;
 
+	private final ObjectProvider<StreamsDescription> streams;
+
+	private final Amqp10 amqp10;
+
+	private final AmqpConnectionFactory amqp10ConnectionFactory;
+
 	private volatile @Nullable Snapshot last;
 
 	TopologyReader(ConfigurableListableBeanFactory beanFactory, RabbitListenerEndpointRegistry listeners,
-			AmqpAdmin amqpAdmin) {
+			AmqpAdmin amqpAdmin, ObjectProvider<StreamsDescription> streams, Amqp10 amqp10,
+			AmqpConnectionFactory amqp10ConnectionFactory) {
 		this.beanFactory = beanFactory;
 		this.listeners = listeners;
 		this.amqpAdmin = amqpAdmin;
+		this.streams = streams;
+		this.amqp10 = amqp10;
+		this.amqp10ConnectionFactory = amqp10ConnectionFactory;
 	}
 
 	/**
@@ -88,16 +104,48 @@ class TopologyReader {
 			}
 		}
 		Map<String, List<String>> consumersByQueue = consumersByQueue();
-		List<Topology.Group> groups = new ArrayList<>();
-		declarablesByGroup.forEach((group, declarables) -> groups.add(group(group, declarables, consumersByQueue)));
-		return new Topology(groups);
+		try (Replicas replicas = replicas()) {
+			List<Topology.Group> groups = new ArrayList<>();
+			declarablesByGroup
+				.forEach((group, declarables) -> groups.add(group(group, declarables, consumersByQueue, replicas)));
+			StreamsDescription description = this.streams.getIfAvailable();
+			return new Topology(groups, (description != null) ? streams(description.describe(), replicas) : null);
+		}
 	}
 
-	private Topology.Group group(String id, List<Declarable> declarables, Map<String, List<String>> consumers) {
+	private Topology.Streams streams(Topology.Streams described, Replicas replicas) {
+		if (!described.available()) {
+			return described;
+		}
+		Topology.SuperStream superStream = described.superStream();
+		return new Topology.Streams(true, null,
+				described.streams().stream().map((stream) -> stream(stream, replicas)).toList(),
+				(superStream == null || !superStream.available()) ? superStream
+						: new Topology.SuperStream(superStream.name(), true, null, superStream.consumerGroup(),
+								superStream.partitions().stream().map((stream) -> stream(stream, replicas)).toList()));
+	}
+
+	private Topology.StreamInfo stream(Topology.StreamInfo stream, Replicas replicas) {
+		Management.QueueInfo info = replicas.of(stream.name());
+		Long messages = (info != null) ? Long.valueOf(info.messageCount()) : depth(stream.name());
+		return new Topology.StreamInfo(stream.name(), messages, stream.consumers(),
+				(info != null) ? info.leader() : null, (info != null) ? info.members() : null);
+	}
+
+	private @Nullable Long depth(String queue) {
+		QueueInformation info = queueInformation(queue);
+		return (info != null) ? (long) info.getMessageCount() : null;
+	}
+
+	private Topology.Group group(String id, List<Declarable> declarables, Map<String, List<String>> consumers,
+			Replicas replicas) {
 		List<Topology.ExchangeInfo> exchanges = new ArrayList<>();
 		List<Topology.QueueInfo> queues = new ArrayList<>();
 		List<Topology.BindingInfo> bindings = new ArrayList<>();
-		boolean hasExchange = declarables.stream().anyMatch(Exchange.class::isInstance);
+		List<String> bound = declarables.stream()
+			.filter(Binding.class::isInstance)
+			.map((binding) -> ((Binding) binding).getDestination())
+			.toList();
 		for (Declarable declarable : declarables) {
 			if (declarable instanceof Exchange exchange) {
 				exchanges.add(new Topology.ExchangeInfo(exchange.getName(), exchange.getType(), exchange.isDurable()));
@@ -106,10 +154,13 @@ class TopologyReader {
 				String name = queue.getActualName();
 				QueueInformation info = (name.isEmpty()) ? null : queueInformation(name);
 				Object type = queue.getArguments().get("x-queue-type");
+				Management.QueueInfo replicated = ("quorum".equals(type)) ? replicas.of(name) : null;
 				queues.add(new Topology.QueueInfo(name, (type != null) ? type.toString() : "classic", queue.isDurable(),
 						queue.isExclusive(), (info != null) ? (long) info.getMessageCount() : null,
-						(info != null) ? info.getConsumerCount() : null, consumers.getOrDefault(name, List.of())));
-				if (!hasExchange) {
+						(info != null) ? info.getConsumerCount() : null, consumers.getOrDefault(name, List.of()),
+						(replicated != null) ? replicated.leader() : null,
+						(replicated != null) ? replicated.members() : null));
+				if (!bound.contains(name)) {
 					bindings.add(new Topology.BindingInfo("", name, name, Map.of()));
 				}
 			}
@@ -121,6 +172,42 @@ class TopologyReader {
 		}
 		bindings.sort(Comparator.comparing(Topology.BindingInfo::queue).thenComparing(Topology.BindingInfo::key));
 		return new Topology.Group(id, exchanges, queues, bindings);
+	}
+
+	private Replicas replicas() {
+		if (!this.amqp10.available()) {
+			return new Replicas(null);
+		}
+		try {
+			return new Replicas(this.amqp10ConnectionFactory.getConnection().management());
+		}
+		catch (RuntimeException ex) {
+			return new Replicas(null);
+		}
+	}
+
+	/** A queue's leader and members through the AMQP 1.0 management, for one read; none without it. */
+	private record Replicas(@Nullable Management management) implements AutoCloseable {
+
+		Management.@Nullable QueueInfo of(String queue) {
+			if (this.management == null) {
+				return null;
+			}
+			try {
+				return this.management.queueInfo(queue);
+			}
+			catch (RuntimeException ex) {
+				return null;
+			}
+		}
+
+		@Override
+		public void close() {
+			if (this.management != null) {
+				this.management.close();
+			}
+		}
+
 	}
 
 	private @Nullable QueueInformation queueInformation(String name) {

@@ -62,6 +62,11 @@ class LivePageBrowserTests {
 
 	@BeforeEach
 	void openBrowser() throws IOException {
+		this.browser = chromium();
+	}
+
+	/** Headless Chromium through chromedriver, with a profile of its own: the live page's tests share it. */
+	static WebDriver chromium() throws IOException {
 		assertThat(CHROMIUM).as("Chromium (apt-get install chromium chromium-driver)").canRead();
 		assertThat(CHROMEDRIVER).as("chromedriver (apt-get install chromium-driver)").canRead();
 		ChromeOptions options = new ChromeOptions();
@@ -70,8 +75,7 @@ class LivePageBrowserTests {
 				"--disable-background-networking", "--disable-component-update", "--disable-sync",
 				"--window-size=1400,1100",
 				"--user-data-dir=" + Files.createTempDirectory("chromium-profile-").toAbsolutePath());
-		this.browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER).build(),
-				options);
+		return new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER).build(), options);
 	}
 
 	@AfterEach
@@ -147,7 +151,8 @@ class LivePageBrowserTests {
 				.contains("super streams need RabbitMQ 3.13 or later");
 			return;
 		}
-		assertThat(superStream.findElements(By.cssSelector(".route[data-queue^='invoices-']"))).hasSize(3);
+		wait.until((page) -> page.findElements(By.cssSelector("#pattern-streams .node.queue[data-queue^='invoices-']"))
+			.size() == 3);
 		WebElement form = superStream.findElement(By.cssSelector("form[data-pattern='super-stream']"));
 		String text = "invoice " + marker();
 		WebElement body = form.findElement(By.name("body"));

@@ -1,0 +1,135 @@
+package io.github.amqppatterns.live;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
+
+import io.github.amqppatterns.BrokerUnderTest;
+import io.github.amqppatterns.IntegrationTest;
+import io.github.amqppatterns.TutorialClient;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static io.github.amqppatterns.TutorialClient.marker;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The live page's graph in a real browser (the same headless Chromium as
+ * {@link LivePageBrowserTests}): a message published through the page moves a token along its
+ * tutorial's graph to the consumer that got it, and every name on the graph can be read whole.
+ */
+@IntegrationTest
+@EnabledIf(value = "io.github.amqppatterns.live.LivePageBrowserTests#browserInstalledOrInCi",
+		disabledReason = "needs Debian's chromium and chromium-driver (apt-get install chromium chromium-driver)")
+class LiveGraphBrowserTests {
+
+	@Autowired
+	TutorialClient client;
+
+	@LocalServerPort
+	int port;
+
+	private WebDriver browser;
+
+	private WebDriverWait wait;
+
+	@BeforeEach
+	void openPage() throws IOException {
+		this.browser = LivePageBrowserTests.chromium();
+		this.wait = new WebDriverWait(this.browser, Duration.ofSeconds(20));
+		this.browser.get("http://localhost:" + this.port + "/");
+		this.wait.until((page) -> "live".equals(page.findElement(By.id("connection")).getText()));
+	}
+
+	@AfterEach
+	void closeBrowser() {
+		if (this.browser != null) {
+			this.browser.quit();
+		}
+	}
+
+	@Test
+	void aTaskQueuedThroughThePageTravelsToTheWorkerThatGotIt() {
+		WebElement form = this.wait.until((page) -> page.findElement(By.cssSelector("form[data-pattern='workqueues']")));
+		String text = "task " + marker();
+		WebElement body = form.findElement(By.name("body"));
+		body.clear();
+		body.sendKeys(text);
+		form.findElement(By.tagName("button")).click();
+
+		WebElement delivered = this.wait.until((page) -> page
+			.findElements(By.cssSelector("#log li[data-kind='delivered'][data-consumer^='worker-']"))
+			.stream()
+			.filter((entry) -> entry.getText().contains(text))
+			.findFirst()
+			.orElse(null));
+		String messageId = delivered.getDomAttribute("data-message-id");
+		String worker = delivered.getDomAttribute("data-consumer");
+		assertThat(messageId).isNotBlank();
+		// each leg ends on its node: the token left the producer for the default exchange, and the
+		// last one reached the worker that the log says got it
+		this.wait.until((page) -> messageId.equals(node(page, "workqueues|exchange|").getDomAttribute("data-last-message-id")));
+		this.wait.until((page) -> messageId
+			.equals(node(page, "workqueues|consumer|task_queue|" + worker).getDomAttribute("data-last-message-id")));
+		assertThat(this.browser.findElement(By.cssSelector("#pattern-workqueues text[data-binding-of='task_queue']")).getText())
+			.isEqualTo("task_queue");
+		assertThat(Integer.parseInt(this.browser.findElement(By.id("graph-stats")).getDomAttribute("data-tokens")))
+			.isGreaterThanOrEqualTo(2);
+	}
+
+	@Test
+	void everyQueueAndStreamNameShowsInFull() {
+		Topology topology = this.client.get("/api/topology", Topology.class);
+		Stream<String> queues = topology.groups().stream().flatMap((group) -> group.queues().stream()).map(Topology.QueueInfo::name);
+		Topology.Streams streams = topology.streams();
+		Stream<String> streamNames = (streams == null || !streams.available()) ? Stream.empty()
+				: Stream.concat(streams.streams().stream(), (streams.superStream() != null && streams.superStream().available())
+						? streams.superStream().partitions().stream() : Stream.empty())
+					.map(Topology.StreamInfo::name);
+		List<String> names = Stream.concat(queues, streamNames).toList();
+		if (BrokerUnderTest.isEmbedded()) {
+			assertThat(streams).isNotNull().extracting(Topology.Streams::available).isEqualTo(false);
+		}
+		else {
+			assertThat(names).contains("hello-java-stream", "stream-offset-tracking-java", "invoices-0");
+		}
+
+		for (String name : names) {
+			WebElement label = this.wait.until((page) -> page
+				.findElements(By.cssSelector(".graph .node.queue[data-queue='" + name + "'] .name"))
+				.stream()
+				.findFirst()
+				.orElse(null));
+			assertThat(label.getText()).isEqualTo(name);
+		}
+		// drawn whole: no label of any node, consumers' included, runs past its box
+		List<?> cut = (List<?>) ((JavascriptExecutor) this.browser).executeScript("""
+				return [...document.querySelectorAll('.graph .node')].flatMap((node) => {
+				  const box = node.querySelector('rect').getBBox();
+				  return [...node.querySelectorAll('text')]
+				    .filter((text) => text.getBBox().x + text.getComputedTextLength() > box.x + box.width)
+				    .map((text) => text.textContent);
+				});""");
+		assertThat(cut).isEmpty();
+		assertThat((Long) ((JavascriptExecutor) this.browser).executeScript(
+				"return document.querySelectorAll('.graph .node.consumer:not(.idle)').length"))
+			.isGreaterThanOrEqualTo(topology.groups().stream().mapToLong((group) -> group.queues().stream()
+				.mapToLong((queue) -> queue.consumers().size()).sum()).sum());
+	}
+
+	private static WebElement node(WebDriver page, String key) {
+		return page.findElement(By.cssSelector("[data-node='" + key + "']"));
+	}
+
+}
