@@ -1,7 +1,10 @@
 package io.github.amqppatterns.live;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -17,7 +20,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -44,6 +49,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @EnabledIf(value = "io.github.amqppatterns.live.LivePageBrowserTests#browserInstalledOrInCi",
 		disabledReason = "needs Debian's chromium and chromium-driver (apt-get install chromium chromium-driver)")
 class JourneyBrowserTests {
+
+	/** The panels and an open journey, to look at after a run. */
+	static final Path SCREENSHOT = Path.of("target", "screenshots", "journey.png");
 
 	@Autowired
 	TutorialClient client;
@@ -139,7 +147,7 @@ class JourneyBrowserTests {
 	}
 
 	@Test
-	void listsADeadLetterOpensItsJourneyAndReplaysIt() {
+	void listsADeadLetterOpensItsJourneyAndReplaysIt() throws IOException {
 		String text = "poison " + marker();
 		WebElement form = this.wait
 			.until((page) -> page.findElement(By.cssSelector("form[data-pattern='workqueues']")));
@@ -172,6 +180,11 @@ class JourneyBrowserTests {
 		// back in task_queue, tried again and given up on again, which the open journey shows as it goes
 		this.wait.until((page) -> stepKinds(journey).stream().filter("dead-lettered"::equals).count() == 2);
 		assertThat(stepKinds(journey).stream().filter("published"::equals)).hasSize(2);
+
+		((JavascriptExecutor) this.browser).executeScript("arguments[0].scrollIntoView()", panel);
+		Files.createDirectories(SCREENSHOT.getParent());
+		File shot = ((TakesScreenshot) this.browser).getScreenshotAs(OutputType.FILE);
+		Files.copy(shot.toPath(), SCREENSHOT, StandardCopyOption.REPLACE_EXISTING);
 	}
 
 	private Delivery awaitDelivered(MessagingPattern pattern, String text) {
