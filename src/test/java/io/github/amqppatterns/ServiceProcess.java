@@ -40,7 +40,9 @@ public final class ServiceProcess {
 		this.log = Path.of("target", "service-process-" + port + ".log").toAbsolutePath();
 		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
 				"-cp", System.getProperty("java.class.path"), AmqpPatternsApplication.class.getName(),
-				"--server.port=" + port));
+				"--server.port=" + port,
+				// untraced, as the tests' own contexts are: the test classpath holds a tracer for JourneyTracingTests
+				"--management.tracing.export.enabled=false"));
 		settings.forEach((name, value) -> command.add("--" + name + "=" + value));
 		try {
 			Files.createDirectories(this.log.getParent());

@@ -15,12 +15,14 @@ import org.jspecify.annotations.Nullable;
  * @param protocol {@code amqp-0-9-1} or {@code amqp-1.0}: what carried it (streams: absent)
  * @param millis an RPC's round trip
  * @param detail why an attempt failed, or where a dead-lettered message went
+ * @param traceId the trace the message was sent in, where tracing put its context in the message's
+ * headers ({@code traceparent} or {@code b3})
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record LiveEvent(String kind, @Nullable String protocol, Instant at, @Nullable String exchange,
 		@Nullable String routingKey, @Nullable String queue, @Nullable String consumer, @Nullable String pattern,
 		@Nullable String messageId, @Nullable String body, @Nullable Boolean redelivered, @Nullable Long millis,
-		@Nullable Boolean routed, @Nullable String detail) {
+		@Nullable Boolean routed, @Nullable String detail, @Nullable String traceId) {
 
 	static final int BODY_CHARS = 120;
 
@@ -33,19 +35,21 @@ public record LiveEvent(String kind, @Nullable String protocol, Instant at, @Nul
 	static LiveEvent sent(String kind, Protocol protocol, String exchange, String routingKey, String messageId,
 			String body, @Nullable Boolean routed) {
 		return new LiveEvent(kind, protocol.id(), Instant.now(), exchange, routingKey, null, null, null, messageId,
-				PlainText.cut(body, BODY_CHARS), null, null, routed, null);
+				PlainText.cut(body, BODY_CHARS), null, null, routed, null, null);
 	}
 
 	public static LiveEvent delivered(String kind, @Nullable String protocol, String pattern, String consumer,
 			String queue, String exchange, String routingKey, @Nullable String messageId, String body,
-			boolean redelivered, @Nullable String detail) {
+			boolean redelivered, @Nullable String detail, @Nullable String traceId) {
 		return new LiveEvent(kind, protocol, Instant.now(), exchange, routingKey, queue, consumer, pattern, messageId,
-				PlainText.cut(body, BODY_CHARS), redelivered, null, null, detail);
+				PlainText.cut(body, BODY_CHARS), redelivered, null, null, detail, traceId);
 	}
 
-	public static LiveEvent rpc(String kind, Protocol protocol, String queue, String body, @Nullable Long millis) {
-		return new LiveEvent(kind, protocol.id(), Instant.now(), "", queue, queue, null, "rpc", null,
-				PlainText.cut(body, BODY_CHARS), null, millis, null, null);
+	/** An RPC's request, reply or timeout, all three with the request's {@code messageId}. */
+	public static LiveEvent rpc(String kind, Protocol protocol, String queue, String messageId, String body,
+			@Nullable Long millis) {
+		return new LiveEvent(kind, protocol.id(), Instant.now(), "", queue, queue, null, "rpc", messageId,
+				PlainText.cut(body, BODY_CHARS), null, millis, null, null, null);
 	}
 
 }

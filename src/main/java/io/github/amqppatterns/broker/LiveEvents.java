@@ -10,7 +10,10 @@ import java.util.function.Supplier;
  */
 public interface LiveEvents {
 
-	/** Streams the event to every page that follows, if any, never waiting for one; builds it only then. */
+	/**
+	 * Streams the event to every page that follows, if any, never waiting for one, and keeps it in
+	 * its message's journey; builds it only when one of the two wants it.
+	 */
 	void publish(Supplier<LiveEvent> event);
 
 }

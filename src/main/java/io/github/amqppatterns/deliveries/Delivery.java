@@ -22,6 +22,24 @@ public record Delivery(long sequence, MessagingPattern pattern, @Nullable String
 		Map<String, String> headers, String body, boolean redelivered, Instant receivedAt, @Nullable Instant ackedAt,
 		int attempts, @Nullable String failure, @Nullable Instant deadLetteredAt, @Nullable Long offset) {
 
+	/**
+	 * The id of the trace the message was sent in, from the context that Micrometer Tracing put in
+	 * its headers: W3C's {@code traceparent} ({@code 00-<trace id>-<span id>-<flags>}) or Brave's
+	 * single {@code b3} ({@code <trace id>-<span id>-…}); {@code null} where tracing is off.
+	 */
+	@Nullable String traceId() {
+		String traceparent = this.headers.get("traceparent");
+		if (traceparent != null) {
+			String[] parts = traceparent.split("-");
+			return (parts.length >= 4) ? parts[1] : null;
+		}
+		String b3 = this.headers.get("b3");
+		if (b3 != null && b3.contains("-")) {
+			return b3.substring(0, b3.indexOf('-'));
+		}
+		return null;
+	}
+
 	/** A copy with what can change once it is received. */
 	Delivery with(@Nullable Instant ackedAt, int attempts, @Nullable String failure, @Nullable Instant deadLetteredAt) {
 		return new Delivery(this.sequence, this.pattern, this.protocol, this.consumer, this.queue, this.exchange,

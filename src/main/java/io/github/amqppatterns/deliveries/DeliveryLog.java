@@ -114,7 +114,7 @@ public class DeliveryLog {
 	private static LiveEvent event(String kind, Delivery delivery, @Nullable String detail) {
 		return LiveEvent.delivered(kind, delivery.protocol(), delivery.pattern().id(), delivery.consumer(),
 				delivery.queue(), delivery.exchange(), delivery.routingKey(), delivery.messageId(), delivery.body(),
-				delivery.redelivered(), detail);
+				delivery.redelivered(), detail, delivery.traceId());
 	}
 
 	public List<Delivery> newest(Predicate<Delivery> filter, int limit) {

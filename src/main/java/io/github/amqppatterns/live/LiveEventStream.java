@@ -25,9 +25,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * Fans {@link LiveEvent}s out to the pages that follow: each client gets a bounded buffer that drops
- * its oldest when full, written out by a few sender threads, so no publisher or consumer waits for a
- * page.
+ * Keeps each {@link LiveEvent} in its message's journey, and fans it out to the pages that follow:
+ * each client gets a bounded buffer that drops its oldest when full, written out by a few sender
+ * threads, so no publisher or consumer waits for a page.
  */
 @Component
 class LiveEventStream implements LiveEvents, DisposableBean {
@@ -36,14 +36,17 @@ class LiveEventStream implements LiveEvents, DisposableBean {
 
 	private final LiveProperties properties;
 
+	private final MessageJourneys journeys;
+
 	private final Set<Client> clients = ConcurrentHashMap.newKeySet();
 
 	private final AtomicLong ids = new AtomicLong();
 
 	private final ExecutorService senders;
 
-	LiveEventStream(LiveProperties properties) {
+	LiveEventStream(LiveProperties properties, MessageJourneys journeys) {
 		this.properties = properties;
+		this.journeys = journeys;
 		CustomizableThreadFactory threads = new CustomizableThreadFactory("live-events-");
 		threads.setDaemon(true);
 		this.senders = Executors.newFixedThreadPool(4, threads);
@@ -75,10 +78,11 @@ class LiveEventStream implements LiveEvents, DisposableBean {
 
 	@Override
 	public void publish(Supplier<LiveEvent> supplier) {
-		if (this.clients.isEmpty()) {
+		if (this.clients.isEmpty() && !this.journeys.keeping()) {
 			return;
 		}
 		LiveEvent event = supplier.get();
+		this.journeys.record(event);
 		long id = this.ids.incrementAndGet();
 		for (Client client : this.clients) {
 			if (client.offer(id, event)) {

@@ -75,13 +75,15 @@ class FibonacciClient {
 		if (protocol == Protocol.AMQP_1_0) {
 			this.amqp10.require();
 		}
+		String messageId = UUID.randomUUID().toString();
 		Message request = PlainText.message(Integer.toString(n))
-			.setMessageId(UUID.randomUUID().toString())
+			.setMessageId(messageId)
 			// the broker drops a request nobody waits for any more, before a server computes it
 			.setExpiration(this.broker.expiration(this.properties.replyTimeout()))
 			.build();
 		logger.info(" [x] Requesting fib({}){}", n, (protocol == Protocol.AMQP_1_0) ? " over AMQP 1.0" : "");
-		this.live.publish(() -> LiveEvent.rpc("rpc-request", protocol, RpcTopology.QUEUE, Integer.toString(n), null));
+		this.live.publish(() -> LiveEvent.rpc("rpc-request", protocol, RpcTopology.QUEUE, messageId,
+				Integer.toString(n), null));
 		long started = System.nanoTime();
 		Message reply = awaitReply((protocol == Protocol.AMQP_1_0)
 				? this.amqp10Template.sendAndReceive(RpcTopology.QUEUE, request)
@@ -89,7 +91,8 @@ class FibonacciClient {
 		long millis = Duration.ofNanos(System.nanoTime() - started).toMillis();
 		if (reply == null) {
 			this.live.publish(
-					() -> LiveEvent.rpc("rpc-timeout", protocol, RpcTopology.QUEUE, Integer.toString(n), millis));
+					() -> LiveEvent.rpc("rpc-timeout", protocol, RpcTopology.QUEUE, messageId, Integer.toString(n),
+							millis));
 			throw new RpcFailure(HttpStatus.GATEWAY_TIMEOUT, "No reply to fib(" + n + ") within "
 					+ this.properties.replyTimeout() + " (amqp-patterns.rpc.reply-timeout); the request expires "
 					+ "unanswered");
@@ -100,9 +103,9 @@ class FibonacciClient {
 			throw new RpcFailure(HttpStatus.BAD_REQUEST, "The RPC server refused fib(" + n + "): " + body);
 		}
 		logger.info(" [.] Got {}", PlainText.preview(body));
-		this.live.publish(() -> LiveEvent.rpc("rpc-reply", protocol, RpcTopology.QUEUE, body, millis));
+		this.live.publish(() -> LiveEvent.rpc("rpc-reply", protocol, RpcTopology.QUEUE, messageId, body, millis));
 		String server = Objects.toString(properties.getHeader(FibonacciServer.SERVER_HEADER), "unknown");
-		return new FibonacciReply(n, body, body.length(), server, millis);
+		return new FibonacciReply(n, body, body.length(), server, millis, messageId);
 	}
 
 	/** The reply, or {@code null} at the reply timeout; a 503 early if nobody consumes the queue. */

@@ -28,7 +28,9 @@ import org.springframework.core.MethodParameter;
 class OpenApiConfiguration {
 
 	private static final Map<Integer, String> DESCRIPTIONS = Map.of(400,
-			"Invalid input; the problem's detail says what is allowed", 409, "A publisher-confirms run is in progress",
+			"Invalid input; the problem's detail says what is allowed", 404,
+			"No such message among the last amqp-patterns.live.journeys seen", 409,
+			"A publisher-confirms run is in progress",
 			413, "Body over amqp-patterns.max-body-size (64 KiB by default)", 415, "Unsupported Content-Type", 503,
 			"The broker is unreachable (or, for /api/fib, no RPC server consumes rpc_queue; for /api/events, too "
 					+ "many clients)",
@@ -46,7 +48,8 @@ class OpenApiConfiguration {
 			.info(new Info().title("amqp-patterns")
 				.version("1")
 				.description("Every RabbitMQ tutorial pattern over REST: publish, watch who receives what "
-						+ "(/api/deliveries, /api/events), call the Fibonacci RPC."))
+						+ "(/api/deliveries, /api/events), follow one message (/api/messages/{messageId}), call the "
+						+ "Fibonacci RPC."))
 			.components(new Components().addSchemas("ProblemDetail", problem));
 	}
 

@@ -14,7 +14,7 @@ class LiveEventStreamTests {
 
 	@Test
 	void refusesClientsPastItsLimit() throws Exception {
-		LiveEventStream stream = new LiveEventStream(new LiveProperties(2, 10));
+		LiveEventStream stream = withoutJourneys();
 		try {
 			stream.subscribe();
 			stream.subscribe();
@@ -28,9 +28,15 @@ class LiveEventStreamTests {
 		}
 	}
 
+	/** With no journeys kept, as with {@code amqp-patterns.live.journeys=0}: only a page wants an event. */
+	private static LiveEventStream withoutJourneys() {
+		LiveProperties properties = new LiveProperties(2, 10, 0);
+		return new LiveEventStream(properties, new MessageJourneys(properties));
+	}
+
 	@Test
 	void buildsAnEventOnlyWhileAPageFollows() throws Exception {
-		LiveEventStream stream = new LiveEventStream(new LiveProperties(2, 10));
+		LiveEventStream stream = withoutJourneys();
 		AtomicInteger built = new AtomicInteger();
 		LiveEvents live = stream;
 		try {
