@@ -14,6 +14,7 @@ import io.github.amqppatterns.IntegrationTest;
 import io.github.amqppatterns.TutorialClient;
 import io.github.amqppatterns.deliveries.Delivery;
 import io.github.amqppatterns.deliveries.MessagingPattern;
+import io.github.amqppatterns.workqueues.OwnDeadLetters;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,9 +26,6 @@ import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -73,15 +71,7 @@ class JourneyBrowserTests {
 
 	@BeforeEach
 	void openBrowser() throws IOException {
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary(LivePageBrowserTests.CHROMIUM);
-		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-				"--disable-background-networking", "--disable-component-update", "--disable-sync",
-				"--window-size=1400,1100",
-				"--user-data-dir=" + Files.createTempDirectory("chromium-profile-").toAbsolutePath());
-		this.browser = new ChromeDriver(
-				new ChromeDriverService.Builder().usingDriverExecutable(LivePageBrowserTests.CHROMEDRIVER).build(),
-				options);
+		this.browser = LivePageBrowserTests.chromium();
 		// the journey is drawn again as it goes on: an element read just then is gone, and read again
 		this.wait = new WebDriverWait(this.browser, Duration.ofSeconds(30));
 		this.wait.ignoring(StaleElementReferenceException.class);
@@ -94,7 +84,7 @@ class JourneyBrowserTests {
 		if (this.browser != null) {
 			this.browser.quit();
 		}
-		JourneyTests.takeDeadLetters(this.rabbitTemplate, this.poisoned);
+		OwnDeadLetters.take(this.rabbitTemplate, this.poisoned);
 	}
 
 	@Test

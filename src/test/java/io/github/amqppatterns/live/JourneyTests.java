@@ -1,15 +1,14 @@
 package io.github.amqppatterns.live;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-import com.rabbitmq.client.GetResponse;
 import io.github.amqppatterns.IntegrationTest;
 import io.github.amqppatterns.TutorialClient;
 import io.github.amqppatterns.broker.Published;
+import io.github.amqppatterns.workqueues.OwnDeadLetters;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -40,7 +39,7 @@ class JourneyTests {
 
 	@AfterEach
 	void takeOwnDeadLetters() {
-		takeDeadLetters(this.rabbitTemplate, this.poisoned);
+		OwnDeadLetters.take(this.rabbitTemplate, this.poisoned);
 	}
 
 	@Test
@@ -113,27 +112,5 @@ class JourneyTests {
 	}
 
 	/** Takes the given messages off the dead-letter queue; any other client's stay, in their place. */
-	static void takeDeadLetters(RabbitTemplate rabbitTemplate, Set<String> messageIds) {
-		rabbitTemplate.execute((channel) -> {
-			long count = channel.queueDeclarePassive(DEAD_LETTER_QUEUE).getMessageCount();
-			List<Long> others = new ArrayList<>();
-			for (long i = 0; i < count; i++) {
-				GetResponse response = channel.basicGet(DEAD_LETTER_QUEUE, false);
-				if (response == null) {
-					break;
-				}
-				if (messageIds.contains(response.getProps().getMessageId())) {
-					channel.basicAck(response.getEnvelope().getDeliveryTag(), false);
-				}
-				else {
-					others.add(response.getEnvelope().getDeliveryTag());
-				}
-			}
-			for (long deliveryTag : others) { // one by one: Qpid requeues only the last of a multiple nack
-				channel.basicNack(deliveryTag, false, true);
-			}
-			return null;
-		});
-	}
 
 }

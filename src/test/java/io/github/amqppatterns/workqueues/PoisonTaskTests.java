@@ -9,7 +9,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import com.rabbitmq.client.GetResponse;
 import io.github.amqppatterns.IntegrationTest;
 import io.github.amqppatterns.TutorialClient;
 import io.github.amqppatterns.broker.Published;
@@ -46,29 +45,9 @@ class PoisonTaskTests {
 	/** The poison tasks this class posted, to take out of the dead-letter queue when it is done. */
 	private final Set<String> posted = ConcurrentHashMap.newKeySet();
 
-	/** Takes this test's dead letters off the queue; any other client's stay, in their place. */
 	@AfterEach
 	void takeOwnDeadLetters() {
-		this.rabbitTemplate.execute((channel) -> {
-			long count = channel.queueDeclarePassive(WorkQueueTopology.DEAD_LETTER_QUEUE).getMessageCount();
-			List<Long> others = new ArrayList<>();
-			for (long i = 0; i < count; i++) {
-				GetResponse response = channel.basicGet(WorkQueueTopology.DEAD_LETTER_QUEUE, false);
-				if (response == null) {
-					break;
-				}
-				if (this.posted.contains(response.getProps().getMessageId())) {
-					channel.basicAck(response.getEnvelope().getDeliveryTag(), false);
-				}
-				else {
-					others.add(response.getEnvelope().getDeliveryTag());
-				}
-			}
-			for (long deliveryTag : others) { // one by one: Qpid requeues only the last of a multiple nack
-				channel.basicNack(deliveryTag, false, true);
-			}
-			return null;
-		});
+		OwnDeadLetters.take(this.rabbitTemplate, this.posted);
 	}
 
 	@Test
