@@ -128,7 +128,7 @@ class ClusterFailoverTests {
 	/**
 	 * The node the service is connected to stops: the service connects to another address, declares
 	 * its server-named subscriber queues there, and every pattern delivers again within 5 s, or
-	 * within 15 s when the stopped node led a quorum queue (an election comes first). What was in
+	 * within 30 s when the stopped node led a quorum queue (an election comes first). What was in
 	 * flight when the connection went is a 503 that says so, never a refusal.
 	 */
 	@Test
