@@ -129,7 +129,8 @@ class ClusterFailoverTests {
 	 * The node the service is connected to stops: the service connects to another address, declares
 	 * its server-named subscriber queues there, and every pattern delivers again within 5 s, or
 	 * within 30 s when the stopped node led a quorum queue (an election comes first). What was in
-	 * flight when the connection went is a 503 that says so, never a refusal.
+	 * flight when the connection went is a 503 that says so; a publish to a queue that has no leader
+	 * yet is a 503 saying the broker refused it, and only then.
 	 */
 	@Test
 	@Order(3)
@@ -153,10 +154,12 @@ class ClusterFailoverTests {
 								led.isEmpty() ? "no quorum queue" : String.join(", ", led), refusals.size(),
 								details(refusals)));
 				assertThat(now).isNotEqualTo(own);
+				// a publish in flight as the connection went may or may not have been taken; one to a queue
+				// whose leader was on the stopped node is nacked until the election (RabbitMQ 4.3)
 				assertThat(refusals).allSatisfy((refusal) -> assertThat(refusal.body())
-					.as("what a lost connection did to a publish")
-					.doesNotContain("refused the message")
-					.containsAnyOf("may or may not have been taken", "The message broker is unavailable"));
+					.as("what a lost connection or a leaderless queue did to a publish")
+					.containsAnyOf("may or may not have been taken", "The message broker is unavailable",
+							led.isEmpty() ? "may or may not have been taken" : "refused the message (nack)"));
 			}
 			finally {
 				this.cluster.node(own).startApp();
