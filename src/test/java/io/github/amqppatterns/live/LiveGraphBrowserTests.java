@@ -102,7 +102,11 @@ class LiveGraphBrowserTests {
 			assertThat(streams).isNotNull().extracting(Topology.Streams::available).isEqualTo(false);
 		}
 		else {
-			assertThat(names).contains("hello-java-stream", "stream-offset-tracking-java", "invoices-0");
+			assertThat(names).contains("hello-java-stream", "stream-offset-tracking-java");
+			// the super stream needs RabbitMQ 3.13 (TopologyTests: its partitions on RabbitMQ 4)
+			if (streams != null && streams.superStream() != null && streams.superStream().available()) {
+				assertThat(names).contains("invoices-0");
+			}
 		}
 
 		for (String name : names) {
