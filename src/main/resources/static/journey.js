@@ -22,7 +22,8 @@
 
   function stepText(step) {
     switch (step.kind) {
-      case 'published': return `to ${exchangeName(step.exchange)}, routing key ${step.routingKey}`;
+      case 'published': return step.exchange === undefined ? `to stream ${step.queue}`
+        : `to ${exchangeName(step.exchange)}, routing key ${step.routingKey}`;
       case 'confirmed': return step.routed === false ? 'by the broker, but no queue took it' : 'by the broker';
       case 'publish-failed': return 'the broker did not take it';
       case 'delivered': return `from ${step.queue} to ${step.consumer}` + (step.redelivered ? ' (redelivered)' : '');
@@ -37,12 +38,14 @@
   }
 
   function facts(journey) {
+    const toStream = journey.steps.find((step) => step.kind === 'published' && step.exchange === undefined);
     const rows = [
       ['Outcome', journey.outcome],
       ['Tutorial', journey.pattern],
       ['Protocol', PROTOCOL_NAMES[journey.protocol] || journey.protocol],
-      ['Sent to', journey.exchange === undefined ? undefined
-        : `${exchangeName(journey.exchange)}, routing key ${journey.routingKey}`],
+      ['Sent to', journey.exchange !== undefined ? `${exchangeName(journey.exchange)}, routing key ${journey.routingKey}`
+        : toStream && `stream ${toStream.queue}`],
+      ['Headers', journey.headers && Object.entries(journey.headers).map(([key, value]) => `${key}=${value}`).join(', ')],
       ['Published', journey.publishedAt && new Date(journey.publishedAt).toLocaleTimeString()],
       ['Queues', journey.queues.join(', ')],
       ['Consumers', journey.consumers.join(', ')],

@@ -100,7 +100,7 @@ public class TextPublisher {
 			this.amqp10.require();
 		}
 		// before the send: a consumer may get the message before this thread is back from it
-		this.live.publish(() -> LiveEvent.published(protocol, exchange, routingKey, messageId, text));
+		this.live.publish(() -> LiveEvent.published(protocol, exchange, routingKey, messageId, text, headers));
 		MessageBuilderSupport<Message> builder = PlainText.message(text)
 			.setMessageId(messageId)
 			.setDeliveryMode(deliveryMode);
@@ -115,12 +115,13 @@ public class TextPublisher {
 		catch (AmqpException | com.rabbitmq.client.amqp.AmqpException | PublishFailedException ex) {
 			timed(protocol, exchange, "failed", started);
 			this.live.publish(
-					() -> LiveEvent.sent("publish-failed", protocol, exchange, routingKey, messageId, text, null));
+					() -> LiveEvent.sent("publish-failed", protocol, exchange, routingKey, messageId, text, null, headers));
 			throw (ex instanceof com.rabbitmq.client.amqp.AmqpException notSent)
 					? new PublishFailedException("The broker did not take the message: " + notSent.getMessage()) : ex;
 		}
 		timed(protocol, exchange, Boolean.FALSE.equals(routed) ? "returned" : "confirmed", started);
-		this.live.publish(() -> LiveEvent.sent("confirmed", protocol, exchange, routingKey, messageId, text, routed));
+		this.live.publish(
+				() -> LiveEvent.sent("confirmed", protocol, exchange, routingKey, messageId, text, routed, headers));
 		String to = exchange.isEmpty() ? " to queue '" + routingKey + "'"
 				: " to exchange '" + exchange + "' with routing key '" + routingKey + "'";
 		logger.info(" [x] Sent '{}'{}{}{}", PlainText.preview(text), to,

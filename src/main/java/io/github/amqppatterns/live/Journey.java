@@ -2,6 +2,7 @@ package io.github.amqppatterns.live;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.jspecify.annotations.Nullable;
@@ -11,6 +12,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param pattern the tutorial that published or received it
  * @param protocol what carried it first ({@code amqp-0-9-1} or {@code amqp-1.0})
+ * @param headers the headers it was published with, where it had any
  * @param publishedAt when the service published it (an RPC: sent the request); absent for a message
  * another client published
  * @param outcome how far it got, from its last publish on: {@code published}, {@code confirmed},
@@ -27,7 +29,8 @@ import org.jspecify.annotations.Nullable;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record Journey(String messageId, @Nullable String pattern, @Nullable String protocol, @Nullable String exchange,
-		@Nullable String routingKey, @Nullable String body, @Nullable Instant publishedAt, String outcome,
+		@Nullable String routingKey, @Nullable String body, @Nullable Map<String, String> headers,
+		@Nullable Instant publishedAt, String outcome,
 		List<String> queues, List<String> consumers, int failedAttempts, @Nullable String reply,
 		@Nullable String traceId, List<Step> steps, int stepsLeftOut) {
 

@@ -117,7 +117,7 @@ class MessageJourneys {
 					event.millis(), event.detail()));
 		}
 		return new Journey(messageId, pattern, origin.protocol(), origin.exchange(), origin.routingKey(),
-				origin.body(), (published != null) ? published.at() : null, outcome(furthest), List.copyOf(queues),
+				origin.body(), origin.headers(), (published != null) ? published.at() : null, outcome(furthest), List.copyOf(queues),
 				List.copyOf(consumers), failed, reply, traceId, steps, leftOut);
 	}
 

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
+import io.github.amqppatterns.broker.LiveEvent;
+import io.github.amqppatterns.broker.LiveEvents;
 import io.github.amqppatterns.broker.PublishFailedException;
 import io.github.amqppatterns.broker.PublishProperties;
 import org.jspecify.annotations.Nullable;
@@ -21,8 +23,9 @@ import org.springframework.stereotype.Component;
 /**
  * Publishes text to a stream through its {@link RabbitStreamTemplate}, as the stream tutorials'
  * senders do, with a {@code message_id}, and waits for the broker's confirms: a stream confirms a
- * message once a majority of its replicas has it, and says nothing of its offset. Also how the
- * service reads a stream client's message.
+ * message once a majority of its replicas has it, and says nothing of its offset. Each message
+ * is a live event when it goes out, and when it is confirmed or refused. Also how the service reads
+ * a stream client's message.
  */
 @Component
 class StreamPublisher {
@@ -34,9 +37,12 @@ class StreamPublisher {
 
 	private final Duration confirmTimeout;
 
-	StreamPublisher(StreamsAvailability availability, PublishProperties properties) {
+	private final LiveEvents live;
+
+	StreamPublisher(StreamsAvailability availability, PublishProperties properties, LiveEvents live) {
 		this.availability = availability;
 		this.confirmTimeout = properties.confirmTimeout();
+		this.live = live;
 	}
 
 	void publish(RabbitStreamTemplate template, Message message) {
@@ -46,15 +52,32 @@ class StreamPublisher {
 	/** Publishes the messages, then waits for all their confirms, at most {@code timeout} in all. */
 	void publishAll(RabbitStreamTemplate template, List<Message> messages, Duration timeout, String setting) {
 		this.availability.require(false);
-		CompletableFuture<?>[] confirms = messages.stream().map(template::send).toArray(CompletableFuture[]::new);
-		String what = ((messages.size() == 1) ? "the message" : "every message") + " on stream '"
-				+ template.getStreamName() + "'";
-		PublishFailedException.await(CompletableFuture.allOf(confirms), timeout, setting, what);
-		for (CompletableFuture<?> confirm : confirms) {
+		String stream = template.getStreamName();
+		List<CompletableFuture<Boolean>> confirms = messages.stream().map((message) -> {
+			tell("published", stream, message);
+			CompletableFuture<Boolean> confirm = template.send(message);
+			// a live event per outcome, whoever waits for it and however long
+			confirm.whenComplete((confirmed, ex) -> tell(Boolean.TRUE.equals(confirmed) ? "confirmed" : "publish-failed",
+					stream, message));
+			return confirm;
+		}).toList();
+		String what = ((messages.size() == 1) ? "the message" : "every message") + " on stream '" + stream + "'";
+		PublishFailedException.await(CompletableFuture.allOf(confirms.toArray(CompletableFuture[]::new)), timeout,
+				setting, what);
+		for (CompletableFuture<Boolean> confirm : confirms) {
 			if (!Boolean.TRUE.equals(confirm.join())) {
-				throw new PublishFailedException("The broker refused a message on stream '" + template.getStreamName() + "'");
+				throw new PublishFailedException("The broker refused a message on stream '" + stream + "'");
 			}
 		}
+	}
+
+	private void tell(String kind, String stream, Message message) {
+		this.live.publish(() -> {
+			MessageProperties properties = message.getMessageProperties();
+			Object key = properties.getHeader(PARTITION_KEY);
+			return LiveEvent.toStream(kind, stream, (key != null) ? key.toString() : null,
+					String.valueOf(properties.getMessageId()), new String(message.getBody(), StandardCharsets.UTF_8));
+		});
 	}
 
 	/** A text message, with a {@code partition-key} for a super stream; the template makes it a stream's. */

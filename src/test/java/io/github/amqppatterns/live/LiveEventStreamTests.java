@@ -1,5 +1,6 @@
 package io.github.amqppatterns.live;
 
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.amqppatterns.broker.LiveEvent;
@@ -42,14 +43,14 @@ class LiveEventStreamTests {
 		try {
 			live.publish(() -> {
 				built.incrementAndGet();
-				return LiveEvent.published(Protocol.AMQP_0_9_1, "", "hello", "m1", "unseen");
+				return LiveEvent.published(Protocol.AMQP_0_9_1, "", "hello", "m1", "unseen", Map.of());
 			});
 			assertThat(built).hasValue(0);
 
 			stream.subscribe();
 			live.publish(() -> {
 				built.incrementAndGet();
-				return LiveEvent.published(Protocol.AMQP_0_9_1, "", "hello", "m2", "seen");
+				return LiveEvent.published(Protocol.AMQP_0_9_1, "", "hello", "m2", "seen", Map.of());
 			});
 			assertThat(built).hasValue(1);
 		}

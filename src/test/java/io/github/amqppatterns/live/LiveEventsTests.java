@@ -6,6 +6,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -22,8 +23,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
 
 import static io.github.amqppatterns.TutorialClient.eventually;
+import static io.github.amqppatterns.TutorialClient.expectProblem;
 import static io.github.amqppatterns.TutorialClient.marker;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -136,6 +139,82 @@ class LiveEventsTests {
 			assertThat(event.get("kind").asString()).isEqualTo("rpc-request");
 			assertThat(event.get("body").asString()).isEqualTo("77");
 		});
+	}
+
+	/** The page draws the headers exchange's routing from them, as the broker matches them. */
+	@Test
+	void carriesTheHeadersAMessageWasPublishedWith() {
+		Published published = this.client.postJson("/api/headers",
+				Map.of("headers", Map.of("format", "pdf", "type", "report"), "message", "live " + marker()));
+
+		eventually().untilAsserted(() -> assertThat(kindsOf(published.messageId())).contains("published", "confirmed"));
+		assertThat(eventsOf(published.messageId()))
+			.filteredOn((event) -> List.of("published", "confirmed").contains(event.get("kind").asString()))
+			.hasSize(2)
+			.allSatisfy((event) -> {
+				assertThat(event.get("exchange").asString()).isEqualTo("headers_logs");
+				assertThat(event.get("headers").get("format").asString()).isEqualTo("pdf");
+				assertThat(event.get("headers").get("type").asString()).isEqualTo("report");
+			});
+		Published task = this.client.postText("/api/tasks", "no headers " + marker() + ".");
+		eventually().untilAsserted(() -> assertThat(kindsOf(task.messageId())).contains("published"));
+		assertThat(eventsOf(task.messageId())).allSatisfy((event) -> assertThat(event.has("headers")).isFalse());
+	}
+
+	/**
+	 * A message published to a stream names the stream and no exchange; one published to the super
+	 * stream names it as its exchange, and its key as the routing key. Where there are no streams,
+	 * the refused publish is no event.
+	 */
+	@Test
+	void streamsAStreamPublishFromItsSendToItsDelivery() {
+		String body = "to the stream " + marker();
+		if (BrokerUnderTest.isEmbedded()) {
+			expectProblem(this.client.http().post().uri("/api/streams/hello").contentType(MediaType.TEXT_PLAIN)
+				.body(body).exchange(), 503, "The embedded broker has no streams");
+			// the events of a later message arrive after any the refused one would have raised
+			Published after = this.client.postText("/api/hello", "after " + marker());
+			eventually().untilAsserted(() -> assertThat(kindsOf(after.messageId())).contains("published"));
+			assertThat(this.events).noneSatisfy((event) -> assertThat(event.path("body").asString()).isEqualTo(body));
+			return;
+		}
+		String messageId = this.client.postText("/api/streams/hello", body, StreamPublished.class).messageId();
+
+		eventually().untilAsserted(() -> assertThat(kindsOf(messageId)).contains("published", "confirmed", "delivered"));
+		List<String> kinds = kindsOf(messageId);
+		assertThat(kinds.get(0)).isEqualTo("published");
+		for (JsonNode event : eventsOf(messageId)) {
+			if (!event.get("kind").asString().equals("delivered")) {
+				assertThat(event.has("exchange")).as("a stream is no exchange").isFalse();
+				assertThat(event.get("queue").asString()).isEqualTo("hello-java-stream");
+				assertThat(event.has("protocol")).isFalse();
+				assertThat(event.get("body").asString()).isEqualTo(body);
+			}
+		}
+		if (this.client.get("/api/streams", StreamsStatus.class).superStream().available()) {
+			String toSuperStream = this.client.postText("/api/streams/super-stream?key=customer-7", "invoice " + marker(),
+					SuperStreamPublished.class).messageId();
+			eventually().untilAsserted(() -> assertThat(kindsOf(toSuperStream)).contains("published", "confirmed"));
+			assertThat(eventsOf(toSuperStream)).filteredOn((event) -> !event.get("kind").asString().equals("delivered"))
+				.allSatisfy((event) -> {
+					assertThat(event.get("exchange").asString()).isEqualTo("invoices");
+					assertThat(event.get("routingKey").asString()).isEqualTo("customer-7");
+				});
+		}
+	}
+
+	/** What the tests read of the streams' answers. */
+	record StreamPublished(String messageId) {
+	}
+
+	record SuperStreamPublished(String messageId) {
+	}
+
+	record StreamsStatus(SuperStream superStream) {
+
+		record SuperStream(boolean available) {
+		}
+
 	}
 
 	private List<JsonNode> eventsOf(String messageId) {

@@ -1,5 +1,7 @@
 package io.github.amqppatterns.live;
 
+import java.util.Map;
+
 import io.github.amqppatterns.broker.LiveEvent;
 import io.github.amqppatterns.broker.Protocol;
 import org.junit.jupiter.api.Test;
@@ -58,7 +60,7 @@ class MessageJourneysTests {
 	}
 
 	private static LiveEvent published(String messageId) {
-		return LiveEvent.published(Protocol.AMQP_0_9_1, "", "task_queue", messageId, "a task");
+		return LiveEvent.published(Protocol.AMQP_0_9_1, "", "task_queue", messageId, "a task", Map.of());
 	}
 
 	private static LiveEvent delivered(String messageId, String consumer) {
