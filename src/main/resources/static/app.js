@@ -86,7 +86,7 @@ function modelOfGroup(group) {
   const rank = (row) => (row.exchange === '' ? 0 : 1);
   rows.sort((a, b) => rank(a) - rank(b));
   return {
-    id: group.id, rows, reply: group.id === 'rpc',
+    id: group.id, rows, reply: group.id === 'rpc', deadLetters: group.deadLetters || [],
     exchangeType: (name) => (name === '' ? 'direct' : exchangeTypes[name])
   };
 }
@@ -103,7 +103,7 @@ function modelOfStreams(streams) {
     }));
   }
   return {
-    id: 'streams', rows, reply: false,
+    id: 'streams', rows, reply: false, deadLetters: [],
     exchangeType: () => 'super stream'
   };
 }
@@ -169,7 +169,7 @@ function drawGraph(model) {
     top += slots * ROW;
     return placed;
   });
-  const height = top + (model.reply ? 28 : 4);
+  const height = top + (model.reply || model.deadLetters.length ? 28 : 4);
 
   const root = svg('svg', { class: 'graph', width, height, viewBox: `0 0 ${width} ${height}`, role: 'img',
     'aria-label': `${TITLES[section] || section}: producer, exchanges, bindings, queues and consumers` });
@@ -194,13 +194,15 @@ function drawGraph(model) {
   nodeLayer.append(drawNode('producer', producer, x.producer, producerY - NODE_HEIGHT / 2, widths.producer,
     'producer', producerDetail));
 
+  // a dead-letter exchange gets its messages from the consumers that give up, not from the producer
+  const deadLetterExchanges = new Set(model.deadLetters.map((route) => route.exchange));
   for (const name of exchanges) {
     const key = nodeKey.exchange(section, name);
     const y = exchangeY.get(name);
     if (name) sectionOfExchange.set(name, section);
     nodeLayer.append(drawNode('exchange', key, x.exchange, y - NODE_HEIGHT / 2, widths.exchange,
       exchangeLabel(name), model.exchangeType(name), { 'data-exchange': name }));
-    edge(producer, key, curve(x.producer + widths.producer, producerY, x.exchange, y));
+    if (!deadLetterExchanges.has(name)) edge(producer, key, curve(x.producer + widths.producer, producerY, x.exchange, y));
   }
 
   for (const row of rows) {
@@ -226,11 +228,14 @@ function drawGraph(model) {
       nodeLayer.append(drawNode('consumer', key, x.consumer, y - NODE_HEIGHT / 2, widths.consumer, consumer, '',
         { 'data-consumer': consumer }));
       edge(queueKey, key, curve(x.queue + widths.queue, row.middle, x.consumer, y));
-      if (model.reply) {
-        // the reply goes back to the client by its reply-to address, under the graph
-        edge(key, producer, `M ${x.consumer + widths.consumer / 2} ${y + NODE_HEIGHT / 2} `
-          + `C ${x.consumer + widths.consumer / 2} ${height}, ${widths.producer / 2} ${height}, `
-          + `${widths.producer / 2} ${producerY + NODE_HEIGHT / 2}`, 'reply');
+      // under the graph: the reply back to the client by its reply-to address, and a message the
+      // consumer gives up on to the dead-letter exchange
+      const under = (toX, toY) => `M ${x.consumer + widths.consumer / 2} ${y + NODE_HEIGHT / 2} `
+        + `C ${x.consumer + widths.consumer / 2} ${height}, ${toX} ${height}, ${toX} ${toY + NODE_HEIGHT / 2}`;
+      if (model.reply) edge(key, producer, under(widths.producer / 2, producerY), 'reply');
+      for (const route of model.deadLetters.filter((r) => r.queue === row.queue.name && exchangeY.has(r.exchange))) {
+        edge(key, nodeKey.exchange(section, route.exchange),
+          under(x.exchange + widths.exchange / 2, exchangeY.get(route.exchange)), 'dead-letter');
       }
     });
     if (!row.queue.consumers.length) {
@@ -438,13 +443,21 @@ function topicMatches(pattern, key) {
   return match(0, 0);
 }
 
-// the queues the exchange routed the message to, as the broker decides it; a headers exchange
-// matches on headers the event does not carry, so its token shows from the delivery on
-function routedTo(model, exchange, routingKey) {
-  const type = model.exchangeType(exchange);
-  return model.rows.filter((row) => row.exchange === exchange && row.bindings.some((binding) =>
-    type === 'fanout' || (type === 'direct' && binding.key === routingKey)
-    || (type === 'topic' && topicMatches(binding.key, routingKey))))
+// a headers binding: x-match all (the default) or any of its other arguments, each a header of the
+// same value; the broker ignores arguments that start with x- when it matches
+function headersMatch(args, headers = {}) {
+  const pairs = Object.entries(args).filter(([key]) => !key.startsWith('x-'));
+  const has = ([key, value]) => Object.hasOwn(headers, key) && String(headers[key]) === String(value);
+  return String(args['x-match'] || 'all').startsWith('any') ? pairs.some(has) : pairs.every(has);
+}
+
+// the queues the exchange routed the message to, as the broker decides it
+function routedTo(model, event) {
+  const type = model.exchangeType(event.exchange);
+  return model.rows.filter((row) => row.exchange === event.exchange && row.bindings.some((binding) =>
+    type === 'fanout' || (type === 'direct' && binding.key === event.routingKey)
+    || (type === 'topic' && topicMatches(binding.key, event.routingKey))
+    || (type === 'headers' && headersMatch(binding.arguments || {}, event.headers))))
     .map((row) => row.queue.name);
 }
 
@@ -454,36 +467,61 @@ function sectionOf(event) {
   return sectionOfQueue.get(event.routingKey);
 }
 
-// the legs an event moves along, in order: each starts when the one before has arrived
+// messages published to the super stream: the page learns their partition from their delivery
+const toSuperStream = new Set();
+const MAX_REMEMBERED = 1000;
+
+// the legs an event moves along, in order: each starts when the one before has arrived. A message
+// published to a stream names the stream as its queue, and no exchange.
 function legsOf(event) {
   const section = sectionOf(event);
   const model = models.get(section);
   if (!model) return [];
+  const toStream = event.exchange === undefined;
   const exchange = nodeKey.exchange(section, event.exchange || '');
   const queue = (name) => nodeKey.queue(section, name);
+  const consumer = nodeKey.consumer(section, event.queue, event.consumer);
   switch (event.kind) {
-    case 'published': return [`${nodeKey.producer(section)}>${exchange}`];
+    case 'published':
+      if (toStream) return [`${nodeKey.producer(section)}>${queue(event.queue)}`];
+      if (section === 'streams') remember(toSuperStream, event.messageId);
+      return [`${nodeKey.producer(section)}>${exchange}`];
     case 'rpc-request': return [`${nodeKey.producer(section)}>${exchange}`, `${exchange}>${queue(event.queue)}`];
     case 'confirmed':
       if (event.routed === false) { flashNode(exchange, 'failed'); return []; }
-      return routedTo(model, event.exchange, event.routingKey).map((name) => `${exchange}>${queue(name)}`);
-    case 'delivered': return [`${queue(event.queue)}>${nodeKey.consumer(section, event.queue, event.consumer)}`];
+      // a stream's confirm names no partition: the message waits at the super stream for its delivery
+      if (section === 'streams') { flashNode(toStream ? queue(event.queue) : exchange, 'acked'); return []; }
+      return routedTo(model, event).map((name) => `${exchange}>${queue(name)}`);
+    case 'delivered': {
+      const row = model.rows.find((r) => r.queue.name === event.queue);
+      const viaSuperStream = section === 'streams' && row && row.exchange !== null && toSuperStream.delete(event.messageId);
+      return [...(viaSuperStream ? [`${nodeKey.exchange(section, row.exchange)}>${queue(event.queue)}`] : []),
+        `${queue(event.queue)}>${consumer}`];
+    }
     case 'dead-lettered': {
-      // the worker republishes it to the dead-letter exchange ("to task_queue.dlq"): its last leg
-      flashNode(nodeKey.consumer(section, event.queue, event.consumer), 'failed');
+      // the consumer gives up and publishes it to the dead-letter exchange ("to task_queue.dlq")
+      flashNode(consumer, 'failed');
       const row = model.rows.find((r) => `to ${r.queue.name}` === event.detail);
-      return row && row.exchange !== null ? [`${nodeKey.exchange(section, row.exchange)}>${queue(row.queue.name)}`] : [];
+      if (!row || row.exchange === null) return [];
+      const deadLetterExchange = nodeKey.exchange(section, row.exchange);
+      return [`${consumer}>${deadLetterExchange}`, `${deadLetterExchange}>${queue(row.queue.name)}`];
     }
     case 'rpc-reply': {
       const row = model.rows.find((r) => r.queue.name === event.queue);
       return row ? row.queue.consumers.map((id) => `${nodeKey.consumer(section, event.queue, id)}>${nodeKey.producer(section)}`) : [];
     }
-    case 'acked': flashNode(nodeKey.consumer(section, event.queue, event.consumer), 'acked'); return [];
-    case 'failed': flashNode(nodeKey.consumer(section, event.queue, event.consumer), 'failed'); return [];
-    case 'publish-failed': flashNode(exchange, 'failed'); return [];
+    case 'acked': flashNode(consumer, 'acked'); return [];
+    case 'failed': flashNode(consumer, 'failed'); return [];
+    case 'publish-failed': flashNode(toStream ? queue(event.queue) : exchange, 'failed'); return [];
     case 'rpc-timeout': flashNode(nodeKey.producer(section), 'failed'); return [];
     default: return [];
   }
+}
+
+function remember(set, value) {
+  if (!value) return;
+  set.add(value);
+  if (set.size > MAX_REMEMBERED) set.delete(set.values().next().value);
 }
 
 // a message's legs follow each other: its confirm leaves the exchange once its publish got there
@@ -509,10 +547,12 @@ function move(event) {
 
 function describe(event) {
   switch (event.kind) {
-    case 'published': return `to ${exchangeLabel(event.exchange)}` + (event.routingKey ? ` key ${event.routingKey}` : '');
+    case 'published': return (event.exchange === undefined ? `to stream ${event.queue}` : `to ${exchangeLabel(event.exchange)}`)
+      + (event.routingKey ? ` key ${event.routingKey}` : '')
+      + (event.headers ? ' ' + Object.entries(event.headers).map(([key, value]) => `${key}=${value}`).join(' ') : '');
     case 'delivered': return `${event.consumer} ← ${exchangeLabel(event.exchange)} ${event.routingKey}` + (event.redelivered ? ' (redelivered)' : '');
     case 'confirmed': return 'by the broker' + (event.routed === false ? ': no queue took it, dropped' : '');
-    case 'publish-failed': return `to ${exchangeLabel(event.exchange)}: the broker could not take it`;
+    case 'publish-failed': return `to ${event.exchange === undefined ? 'stream ' + event.queue : exchangeLabel(event.exchange)}: the broker could not take it`;
     case 'acked': return `${event.consumer} acknowledged`;
     case 'failed': return `${event.consumer} failed: ${event.detail}`;
     case 'dead-lettered': return `${event.consumer} gave up, dead-lettered ${event.detail}`;

@@ -16,8 +16,21 @@ import org.jspecify.annotations.Nullable;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Topology(List<Group> groups, @Nullable Streams streams) {
 
-	/** @param bindings a queue no binding names gets the default exchange's implicit one, keyed by its name */
-	public record Group(String id, List<ExchangeInfo> exchanges, List<QueueInfo> queues, List<BindingInfo> bindings) {
+	/**
+	 * @param bindings a queue no binding names gets the default exchange's implicit one, keyed by its name
+	 * @param deadLetters where this group's consumers publish what they give up on
+	 */
+	public record Group(String id, List<ExchangeInfo> exchanges, List<QueueInfo> queues, List<BindingInfo> bindings,
+			List<DeadLetterRoute> deadLetters) {
+	}
+
+	/**
+	 * The consumers of {@code queue} publish the messages they give up on to {@code exchange}
+	 * themselves (the broker's own dead-lettering would need the queue to name the exchange): the
+	 * pattern declares it as a bean beside its queues, and the page draws it as an edge from those
+	 * consumers.
+	 */
+	public record DeadLetterRoute(String queue, String exchange) {
 	}
 
 	public record ExchangeInfo(String name, String type, boolean durable) {

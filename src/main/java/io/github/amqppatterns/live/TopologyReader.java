@@ -31,8 +31,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Reads the topology from the beans that declare it ({@code Exchange}, {@code Queue},
- * {@code Binding}, {@code Declarables}), grouped by the package of the configuration class that
- * declared each, and the consumers from the listener registry. Queue depths come from the broker.
+ * {@code Binding}, {@code Declarables}, and the {@link Topology.DeadLetterRoute}s declared beside
+ * them), grouped by the package of the configuration class that declared each, and the consumers
+ * from the listener registry. Queue depths come from the broker.
  * A bean that {@code RabbitAdmin} does not declare ({@code shouldDeclare} false, such as the RPC
  * client's reply queue on a broker with direct reply-to) is not part of it. The streams are told by
  * their package ({@link StreamsDescription}). Where the broker is a RabbitMQ 4, its AMQP 1.0
@@ -103,11 +104,20 @@ class TopologyReader {
 				declared.stream().filter(Declarable::shouldDeclare).forEach(list::add);
 			}
 		}
+		Map<String, List<Topology.DeadLetterRoute>> deadLettersByGroup = new TreeMap<>();
+		for (String name : this.beanFactory.getBeanNamesForType(Topology.DeadLetterRoute.class, false, false)) {
+			String group = groupOf(name);
+			if (group != null) {
+				deadLettersByGroup.computeIfAbsent(group, (key) -> new ArrayList<>())
+					.add(this.beanFactory.getBean(name, Topology.DeadLetterRoute.class));
+			}
+		}
 		Map<String, List<String>> consumersByQueue = consumersByQueue();
 		try (Replicas replicas = replicas()) {
 			List<Topology.Group> groups = new ArrayList<>();
 			declarablesByGroup
-				.forEach((group, declarables) -> groups.add(group(group, declarables, consumersByQueue, replicas)));
+				.forEach((group, declarables) -> groups.add(group(group, declarables, consumersByQueue, replicas,
+						deadLettersByGroup.getOrDefault(group, List.of()))));
 			StreamsDescription description = this.streams.getIfAvailable();
 			return new Topology(groups, (description != null) ? streams(description.describe(), replicas) : null);
 		}
@@ -138,7 +148,7 @@ class TopologyReader {
 	}
 
 	private Topology.Group group(String id, List<Declarable> declarables, Map<String, List<String>> consumers,
-			Replicas replicas) {
+			Replicas replicas, List<Topology.DeadLetterRoute> deadLetters) {
 		List<Topology.ExchangeInfo> exchanges = new ArrayList<>();
 		List<Topology.QueueInfo> queues = new ArrayList<>();
 		List<Topology.BindingInfo> bindings = new ArrayList<>();
@@ -171,7 +181,7 @@ class TopologyReader {
 			}
 		}
 		bindings.sort(Comparator.comparing(Topology.BindingInfo::queue).thenComparing(Topology.BindingInfo::key));
-		return new Topology.Group(id, exchanges, queues, bindings);
+		return new Topology.Group(id, exchanges, queues, bindings, deadLetters);
 	}
 
 	private Replicas replicas() {

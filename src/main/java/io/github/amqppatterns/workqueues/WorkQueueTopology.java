@@ -4,6 +4,7 @@ import io.github.amqppatterns.broker.Amqp10;
 import io.github.amqppatterns.broker.Amqp10ListenerContainerFactory;
 import io.github.amqppatterns.broker.BrokerInUse;
 import io.github.amqppatterns.broker.ListenerContainerFactories;
+import io.github.amqppatterns.live.Topology;
 
 import org.springframework.amqp.core.AcknowledgeMode;
 import org.springframework.amqp.core.BindingBuilder;
@@ -48,6 +49,12 @@ class WorkQueueTopology {
 		// a listing fetches and puts back every message it shows: each time a delivery that counts
 		Queue queue = broker.durableWithoutDeliveryLimit(DEAD_LETTER_QUEUE);
 		return new Declarables(exchange, queue, BindingBuilder.bind(queue).to(exchange).with(QUEUE));
+	}
+
+	/** The workers republish a task they give up on to {@code task_queue.dlx}: the page draws it. */
+	@Bean
+	Topology.DeadLetterRoute taskDeadLetterRoute() {
+		return new Topology.DeadLetterRoute(QUEUE, DEAD_LETTER_EXCHANGE);
 	}
 
 	/** Manual ack once the work is done; prefetch 1, or a busy worker would hoard tasks (default 250). */

@@ -151,6 +151,16 @@ class JourneyBrowserTests {
 			.get(0)
 			.messageId();
 		this.poisoned.add(messageId);
+		// on the graph, the worker that gave up published it to the dead-letter exchange, which
+		// routed it to the dead-letter queue; the producer never publishes there
+		this.wait.until((page) -> messageId.equals(page.findElement(By.cssSelector("[data-node='workqueues|queue|task_queue.dlq']"))
+			.getDomAttribute("data-last-message-id")));
+		assertThat(this.browser.findElement(By.cssSelector("[data-node='workqueues|exchange|task_queue.dlx']"))
+			.getDomAttribute("data-last-message-id")).isEqualTo(messageId);
+		assertThat(this.browser.findElements(By.cssSelector("#pattern-workqueues path.dead-letter[data-to='workqueues|exchange|task_queue.dlx']")))
+			.hasSizeGreaterThanOrEqualTo(2);
+		assertThat(this.browser.findElements(By.cssSelector("#pattern-workqueues path[data-from='workqueues|producer'][data-to='workqueues|exchange|task_queue.dlx']")))
+			.isEmpty();
 
 		WebElement panel = this.browser.findElement(By.id("panel-dead-letters"));
 		By listed = By.cssSelector(".dead-letters li[data-message-id='" + messageId + "']");

@@ -3,6 +3,7 @@ package io.github.amqppatterns.live;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import io.github.amqppatterns.BrokerUnderTest;
@@ -130,6 +131,67 @@ class LiveGraphBrowserTests {
 				"return document.querySelectorAll('.graph .node.consumer:not(.idle)').length"))
 			.isGreaterThanOrEqualTo(topology.groups().stream().mapToLong((group) -> group.queues().stream()
 				.mapToLong((queue) -> queue.consumers().size()).sum()).sum());
+	}
+
+	/**
+	 * The page matches the message's headers against each binding as the headers exchange does:
+	 * {@code format=pdf, type=log} reaches the queue bound with x-match any of them, not the one
+	 * that needs all of {@code format=pdf, type=report}.
+	 */
+	@Test
+	void aHeadersMessageTravelsToTheQueuesItsHeadersMatchOnly() {
+		Topology.Group headers = this.client.get("/api/topology", Topology.class).groups().stream()
+			.filter((group) -> group.id().equals("headers"))
+			.findFirst()
+			.orElseThrow();
+		String any = boundWith(headers, "any");
+		String all = boundWith(headers, "all");
+		String messageId = this.client.postJson("/api/headers",
+				Map.of("headers", Map.of("format", "pdf", "type", "log"), "message", "headers " + marker())).messageId();
+
+		this.wait.until((page) -> messageId.equals(node(page, "headers|queue|" + any).getDomAttribute("data-last-message-id")));
+		// the token went on to the consumer; the exchange's legs to every queue it matched had left together
+		this.wait.until((page) -> page.findElements(By.cssSelector("#pattern-headers .node.consumer"))
+			.stream()
+			.anyMatch((consumer) -> messageId.equals(consumer.getDomAttribute("data-last-message-id"))));
+		assertThat(node(this.browser, "headers|queue|" + all).getDomAttribute("data-last-message-id")).isNotEqualTo(messageId);
+	}
+
+	/**
+	 * A message published to a stream travels from the producer straight to the stream, then to its
+	 * consumer; one published to the super stream goes through it to the partition its key picked.
+	 */
+	@Test
+	void aStreamMessageTravelsToTheStreamAndASuperStreamsToItsPartition() {
+		if (BrokerUnderTest.isEmbedded()) {
+			assertThat(this.wait.until((page) -> page.findElement(By.cssSelector("#pattern-streams .unavailable"))).getText())
+				.contains("embedded broker has no streams");
+			return;
+		}
+		String toStream = this.client.postText("/api/streams/hello", "stream " + marker(),
+				LiveEventsTests.StreamPublished.class).messageId();
+		this.wait.until((page) -> toStream.equals(node(page, "streams|queue|hello-java-stream").getDomAttribute("data-last-message-id")));
+		this.wait.until((page) -> toStream.equals(node(page, "streams|consumer|hello-java-stream|hello-stream-receiver")
+			.getDomAttribute("data-last-message-id")));
+
+		Topology.Streams streams = this.client.get("/api/topology", Topology.class).streams();
+		if (streams == null || streams.superStream() == null || !streams.superStream().available()) {
+			return; // RabbitMQ before 3.13: TopologyTests checks that the topology says so
+		}
+		String invoice = this.client.postText("/api/streams/super-stream?key=customer-7", "invoice " + marker(),
+				LiveEventsTests.SuperStreamPublished.class).messageId();
+		this.wait.until((page) -> invoice.equals(node(page, "streams|exchange|invoices").getDomAttribute("data-last-message-id")));
+		this.wait.until((page) -> page.findElements(By.cssSelector("#pattern-streams .node.queue[data-type='partition']"))
+			.stream()
+			.anyMatch((partition) -> invoice.equals(partition.getDomAttribute("data-last-message-id"))));
+	}
+
+	private static String boundWith(Topology.Group group, String match) {
+		return group.bindings().stream()
+			.filter((binding) -> match.equals(String.valueOf(binding.arguments().get("x-match"))))
+			.map(Topology.BindingInfo::queue)
+			.findFirst()
+			.orElseThrow();
 	}
 
 	private static WebElement node(WebDriver page, String key) {

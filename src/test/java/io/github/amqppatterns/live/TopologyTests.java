@@ -74,13 +74,18 @@ class TopologyTests {
 			.allSatisfy((queue) -> assertThat(queue.messages()).as("depth of %s", queue.name()).isNotNull()));
 	}
 
-	/** Tutorial 2's queue is on the default exchange like tutorial 1's, beside the dead-letter exchange. */
+	/**
+	 * Tutorial 2's queue is on the default exchange like tutorial 1's, beside the dead-letter exchange,
+	 * which the workers publish to (not the producer).
+	 */
 	@Test
-	void givesTutorialTwosQueueItsDefaultExchangeBinding() {
+	void givesTutorialTwosQueueItsDefaultExchangeBindingAndItsWorkersTheirDeadLetterExchange() {
 		Topology.Group work = group(topology(), "workqueues");
 		assertThat(work.bindings()).containsExactlyInAnyOrder(
 				new Topology.BindingInfo("", "task_queue", "task_queue", Map.of()),
 				new Topology.BindingInfo("task_queue.dlx", "task_queue.dlq", "task_queue", Map.of()));
+		assertThat(work.deadLetters()).containsExactly(new Topology.DeadLetterRoute("task_queue", "task_queue.dlx"));
+		assertThat(group(topology(), "hello").deadLetters()).isEmpty();
 	}
 
 	@Test
