@@ -2,8 +2,13 @@ package io.github.amqppatterns.live;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import io.github.amqppatterns.BrokerUnderTest;
@@ -22,18 +27,23 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import static io.github.amqppatterns.TutorialClient.eventually;
 import static io.github.amqppatterns.TutorialClient.marker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The live page's graph in a real browser (the same headless Chromium as
  * {@link LivePageBrowserTests}): a message published through the page moves a token along its
- * tutorial's graph to the consumer that got it, and every name on the graph can be read whole.
+ * tutorial's graph to the consumer that got it, every name on the graph can be read whole, and
+ * messages that come faster than tokens can leave ride together on one, each of them counted.
  */
 @IntegrationTest
 @EnabledIf(value = "io.github.amqppatterns.live.LivePageBrowserTests#browserInstalledOrInCi",
 		disabledReason = "needs Debian's chromium and chromium-driver (apt-get install chromium chromium-driver)")
 class LiveGraphBrowserTests {
+
+	/** At most this many messages, so that all their events fit in the page's log (300 entries). */
+	private static final int MAX_MESSAGES = 90;
 
 	@Autowired
 	TutorialClient client;
@@ -192,6 +202,73 @@ class LiveGraphBrowserTests {
 			.map(Topology.BindingInfo::queue)
 			.findFirst()
 			.orElseThrow();
+	}
+
+	@Test
+	void messagesFasterThanTheTokensRideTogetherAndEveryOneIsCounted() {
+		JavascriptExecutor page = (JavascriptExecutor) this.browser;
+		this.wait.until((driver) -> !driver.findElements(By.cssSelector("[data-node='hello|producer']")).isEmpty());
+		// every token drawn on tutorial 1's graph from now on, as it appears: how many legs it carries
+		// and the count it shows
+		page.executeScript("""
+				window.helloTokens = [];
+				new MutationObserver((changes) => changes.forEach((change) => change.addedNodes.forEach((node) => {
+				  if (node.classList?.contains('token') && node.dataset.to.startsWith('hello|')) {
+				    window.helloTokens.push({ count: Number(node.dataset.count), shown: node.querySelector('.count')?.textContent ?? '' });
+				  }
+				}))).observe(document.getElementById('patterns'), { childList: true, subtree: true });""");
+
+		// back to back, until the page has had to put legs on another's token: however fast or slow
+		// this machine is, the test goes on until that happened
+		List<String> sent = new ArrayList<>();
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+		while (stat("coalesced") == 0) {
+			assertThat(sent).as("messages published without the page putting two on one token").hasSizeLessThan(MAX_MESSAGES);
+			assertThat(System.nanoTime()).as("60 s of publishing without the page putting two messages on one token")
+				.isLessThan(deadline);
+			sent.add(this.client.postText("/api/hello", "Hello World! " + marker()).messageId());
+		}
+
+		// each message's three events in the log (it keeps 300: MAX_MESSAGES × 3 fit)
+		Map<String, Long> expected = Map.of("published", (long) sent.size(), "confirmed", (long) sent.size(), "delivered",
+				(long) sent.size());
+		eventually().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(kindsInLog(page, sent))
+			.as("the log's events of the %d messages published", sent.size())
+			.isEqualTo(expected));
+		// idle: no token on its way, and the counts as they were half a second before
+		AtomicReference<Object> before = new AtomicReference<>();
+		eventually().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).until(() -> {
+			Object now = page.executeScript(
+					"return document.querySelector('.token') ? null : { ...document.getElementById('graph-stats').dataset }");
+			return now != null && now.equals(before.getAndSet(now));
+		});
+
+		assertThat(stat("legs")).as("legs asked for: each drawn on a token of its own or counted on another's")
+			.isEqualTo(stat("tokens") + stat("coalesced"));
+		List<Map<?, ?>> tokens = ((List<?>) page.executeScript("return window.helloTokens")).stream()
+			.<Map<?, ?>>map((token) -> (Map<?, ?>) token)
+			.toList();
+		// a message of tutorial 1 has three legs (published, confirmed, delivered), one per event
+		assertThat(tokens.stream().mapToLong((token) -> (Long) token.get("count")).sum())
+			.as("legs carried by tutorial 1's tokens").isEqualTo(3L * sent.size());
+		assertThat(tokens.stream().filter((token) -> (Long) token.get("count") > 1).toList())
+			.as("tutorial 1's tokens that carried several legs").isNotEmpty()
+			.allSatisfy((token) -> assertThat(token.get("shown")).isEqualTo("×" + token.get("count")));
+	}
+
+	/** One of {@code #graph-stats}' counts: 0 before the page has had an event. */
+	private long stat(String name) {
+		String value = this.browser.findElement(By.id("graph-stats")).getDomAttribute("data-" + name);
+		return (value != null) ? Long.parseLong(value) : 0;
+	}
+
+	/** How many entries of each kind the page's log holds for {@code messageIds}. */
+	private static Map<String, Long> kindsInLog(JavascriptExecutor page, List<String> messageIds) {
+		List<?> kinds = (List<?>) page.executeScript("""
+				const ids = new Set(arguments[0]);
+				return [...document.querySelectorAll('#log li')].filter((entry) => ids.has(entry.dataset.messageId))
+				  .map((entry) => entry.dataset.kind);""", messageIds);
+		return kinds.stream().map(String.class::cast).collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
 	}
 
 	private static WebElement node(WebDriver page, String key) {
