@@ -13,6 +13,9 @@ import java.util.function.Supplier;
 
 import io.github.amqppatterns.broker.LiveEvent;
 import io.github.amqppatterns.broker.LiveEvents;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,7 +30,8 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 /**
  * Keeps each {@link LiveEvent} in its message's journey, and fans it out to the pages that follow:
  * each client gets a bounded buffer that drops its oldest when full, written out by a few sender
- * threads, so no publisher or consumer waits for a page.
+ * threads, so no publisher or consumer waits for a page. What waits in the buffers, and what they
+ * dropped, are metrics: {@code amqp.patterns.live.buffered} and {@code amqp.patterns.live.dropped}.
  */
 @Component
 class LiveEventStream implements LiveEvents, DisposableBean {
@@ -44,9 +48,17 @@ class LiveEventStream implements LiveEvents, DisposableBean {
 
 	private final ExecutorService senders;
 
-	LiveEventStream(LiveProperties properties, MessageJourneys journeys) {
+	private final Counter dropped;
+
+	LiveEventStream(LiveProperties properties, MessageJourneys journeys, MeterRegistry meterRegistry) {
 		this.properties = properties;
 		this.journeys = journeys;
+		Gauge.builder("amqp.patterns.live.buffered", this, LiveEventStream::buffered)
+			.description("Events waiting to be sent to the pages that follow, at most buffer-per-client each")
+			.register(meterRegistry);
+		this.dropped = Counter.builder("amqp.patterns.live.dropped")
+			.description("Events a page did not get: it read slower than they came, and its buffer was full")
+			.register(meterRegistry);
 		CustomizableThreadFactory threads = new CustomizableThreadFactory("live-events-");
 		threads.setDaemon(true);
 		this.senders = Executors.newFixedThreadPool(4, threads);
@@ -74,6 +86,10 @@ class LiveEventStream implements LiveEvents, DisposableBean {
 
 	int clients() {
 		return this.clients.size();
+	}
+
+	private int buffered() {
+		return this.clients.stream().mapToInt(Client::buffered).sum();
 	}
 
 	@Override
@@ -121,12 +137,17 @@ class LiveEventStream implements LiveEvents, DisposableBean {
 			if (this.buffer.size() >= LiveEventStream.this.properties.bufferPerClient()) {
 				this.buffer.removeFirst();
 				this.dropped++;
+				LiveEventStream.this.dropped.increment();
 			}
 			this.buffer.addLast(SseEmitter.event().id(Long.toString(id)).name(event.kind()).data(event,
 					MediaType.APPLICATION_JSON));
 			boolean start = !this.draining;
 			this.draining = true;
 			return start;
+		}
+
+		synchronized int buffered() {
+			return this.buffer.size();
 		}
 
 		void drain() {

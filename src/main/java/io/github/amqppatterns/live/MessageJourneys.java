@@ -11,6 +11,8 @@ import java.util.Optional;
 import java.util.Set;
 
 import io.github.amqppatterns.broker.LiveEvent;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.stereotype.Component;
 
@@ -34,7 +36,7 @@ class MessageJourneys {
 	/** By message id, the one seen first first. */
 	private final Map<String, Recorded> journeys;
 
-	MessageJourneys(LiveProperties properties) {
+	MessageJourneys(LiveProperties properties, MeterRegistry meterRegistry) {
 		this.capacity = properties.journeys();
 		this.journeys = new LinkedHashMap<>() {
 			@Override
@@ -42,6 +44,15 @@ class MessageJourneys {
 				return size() > MessageJourneys.this.capacity;
 			}
 		};
+		Gauge.builder("amqp.patterns.live.journeys", this, MessageJourneys::size)
+			.description("Messages whose journey is kept, at most amqp-patterns.live.journeys")
+			.register(meterRegistry);
+	}
+
+	private int size() {
+		synchronized (this.journeys) {
+			return this.journeys.size();
+		}
 	}
 
 	boolean keeping() {

@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import io.github.amqppatterns.broker.LiveEvent;
 import io.github.amqppatterns.broker.LiveEvents;
 import io.github.amqppatterns.broker.Protocol;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,7 +33,8 @@ class LiveEventStreamTests {
 	/** With no journeys kept, as with {@code amqp-patterns.live.journeys=0}: only a page wants an event. */
 	private static LiveEventStream withoutJourneys() {
 		LiveProperties properties = new LiveProperties(2, 10, 0);
-		return new LiveEventStream(properties, new MessageJourneys(properties));
+		SimpleMeterRegistry registry = new SimpleMeterRegistry();
+		return new LiveEventStream(properties, new MessageJourneys(properties, registry), registry);
 	}
 
 	@Test

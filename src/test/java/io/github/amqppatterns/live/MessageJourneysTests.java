@@ -4,6 +4,7 @@ import java.util.Map;
 
 import io.github.amqppatterns.broker.LiveEvent;
 import io.github.amqppatterns.broker.Protocol;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -12,7 +13,7 @@ class MessageJourneysTests {
 
 	@Test
 	void forgetsTheMessageSeenFirstPastItsBound() {
-		MessageJourneys journeys = new MessageJourneys(new LiveProperties(2, 10, 2));
+		MessageJourneys journeys = new MessageJourneys(new LiveProperties(2, 10, 2), new SimpleMeterRegistry());
 		journeys.record(published("m1"));
 		journeys.record(published("m2"));
 		journeys.record(delivered("m1", "worker-1"));
@@ -25,7 +26,7 @@ class MessageJourneysTests {
 
 	@Test
 	void keepsNothingWhenTheBoundIsZero() {
-		MessageJourneys journeys = new MessageJourneys(new LiveProperties(2, 10, 0));
+		MessageJourneys journeys = new MessageJourneys(new LiveProperties(2, 10, 0), new SimpleMeterRegistry());
 		journeys.record(published("m1"));
 
 		assertThat(journeys.keeping()).isFalse();
@@ -34,7 +35,7 @@ class MessageJourneysTests {
 
 	@Test
 	void countsTheStepsPastItsLimitWithoutKeepingThem() {
-		MessageJourneys journeys = new MessageJourneys(new LiveProperties(2, 10, 10));
+		MessageJourneys journeys = new MessageJourneys(new LiveProperties(2, 10, 10), new SimpleMeterRegistry());
 		journeys.record(published("m1"));
 		for (int i = 0; i < MessageJourneys.MAX_STEPS + 4; i++) {
 			journeys.record(delivered("m1", "worker-1"));
@@ -47,7 +48,7 @@ class MessageJourneysTests {
 
 	@Test
 	void tellsAReplayedDeadLetterByItsLastPublish() {
-		MessageJourneys journeys = new MessageJourneys(new LiveProperties(2, 10, 10));
+		MessageJourneys journeys = new MessageJourneys(new LiveProperties(2, 10, 10), new SimpleMeterRegistry());
 		journeys.record(published("m1"));
 		journeys.record(delivered("m1", "worker-1"));
 		journeys.record(LiveEvent.delivered("dead-lettered", "amqp-0-9-1", "workqueues", "worker-1", "task_queue", "",
