@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -11,6 +12,7 @@ import java.util.stream.IntStream;
 
 import io.github.amqppatterns.HttpUser;
 import io.github.amqppatterns.deliveries.DeliveryLog;
+import io.github.amqppatterns.live.Topology;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
@@ -27,9 +29,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The service on a three-node RabbitMQ cluster, with all three addresses, while nodes fail: the
- * node leading {@code task_queue} is killed, the node the service is connected to stops, then two
- * nodes of three. Each test leaves every node up again.
+ * The service on a three-node RabbitMQ cluster, with all three addresses: its topology names each
+ * replicated queue's leader as RabbitMQ does; then nodes fail: the node leading {@code task_queue}
+ * is killed, the node the service is connected to stops, then two nodes of three. Each test leaves
+ * every node up again.
  */
 @ClusterTest
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -54,6 +57,9 @@ class ClusterFailoverTests {
 
 	/** {@code amqp-patterns.publish.confirm-timeout} (2 s) and 1 s to spare. */
 	static final Duration CONFIRM_BOUND = Duration.ofSeconds(3);
+
+	/** {@code /api/topology} is read from the broker at most once a second. */
+	static final Duration LEADER_SHOWN = Duration.ofSeconds(10);
 
 	private static final JsonMapper json = JsonMapper.builder().build();
 
@@ -83,7 +89,7 @@ class ClusterFailoverTests {
 	@Test
 	@Order(1)
 	void declaresTheNamedQueuesAsQuorumQueuesWithAMemberOnEachNode() {
-		Set<String> nodes = IntStream.rangeClosed(1, 3).mapToObj((node) -> this.cluster.node(node).nodeName()).collect(Collectors.toSet());
+		Set<String> nodes = this.cluster.nodeNames();
 		for (String queue : ThreeNodeCluster.NAMED_QUEUES) {
 			JsonNode status = this.cluster.queueStatus(queue);
 			assertThat(status.get("type").asString()).as(queue).isEqualTo("quorum");
@@ -92,11 +98,70 @@ class ClusterFailoverTests {
 	}
 
 	/**
+	 * {@code GET /api/topology} gives each quorum queue and stream the three nodes as members and the
+	 * leader that RabbitMQ's own {@code rabbitmqctl} reports, not the service's AMQP 1.0 management
+	 * that it reads them through; when {@code hello}'s leadership moves, the new leader within
+	 * {@link #LEADER_SHOWN}.
+	 */
+	@Test
+	@Order(2)
+	void topologyNamesTheLeaderRabbitMqReportsForEachReplicatedQueueAndFollowsItWhenItMoves() {
+		Set<String> nodes = this.cluster.nodeNames();
+		Map<String, JsonNode> broker = this.cluster.queueStatuses();
+		Awaitility.await().atMost(LEADER_SHOWN).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+			Topology topology = topology();
+			List<Topology.QueueInfo> quorumQueues = topology.groups()
+				.stream()
+				.flatMap((group) -> group.queues().stream())
+				.filter((queue) -> "quorum".equals(queue.type()))
+				.toList();
+			assertThat(quorumQueues).extracting(Topology.QueueInfo::name)
+				.containsExactlyInAnyOrderElementsOf(ThreeNodeCluster.NAMED_QUEUES);
+			for (Topology.QueueInfo queue : quorumQueues) {
+				assertThat(queue.members()).as(queue.name() + "'s members").containsExactlyInAnyOrderElementsOf(nodes);
+				assertThat(queue.leader()).as(queue.name() + "'s leader")
+					.isEqualTo(broker.get(queue.name()).get("leader").asString());
+			}
+			assertThat(topology.streams()).isNotNull();
+			List<Topology.StreamInfo> streams = new ArrayList<>(topology.streams().streams());
+			assertThat(topology.streams().superStream()).isNotNull();
+			streams.addAll(topology.streams().superStream().partitions());
+			assertThat(streams).extracting(Topology.StreamInfo::name)
+				.containsExactlyInAnyOrder("hello-java-stream", "stream-offset-tracking-java", "invoices-0",
+						"invoices-1", "invoices-2");
+			for (Topology.StreamInfo stream : streams) {
+				assertThat(stream.members()).as(stream.name() + "'s members")
+					.containsExactlyInAnyOrderElementsOf(nodes);
+				assertThat(stream.leader()).as(stream.name() + "'s leader")
+					.isEqualTo(broker.get(stream.name()).get("leader").asString());
+			}
+		});
+		int leader = this.cluster.leaderOf("hello");
+		int next = leader % ThreeNodeCluster.NODES + 1;
+		try {
+			this.cluster.lead("hello", next);
+			long moved = System.nanoTime();
+			Awaitility.await()
+				.atMost(LEADER_SHOWN)
+				.pollInterval(Duration.ofMillis(200))
+				.untilAsserted(() -> assertThat(quorumQueue(topology(), "hello").leader()).as("hello's leader")
+					.isEqualTo(this.cluster.node(next).nodeName()));
+			FaultReport.record("cluster: hello's leadership moved",
+					String.format("GET /api/topology named node %d the leader %d ms after rabbitmqctl reported it "
+							+ "(node %d led it)", next, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - moved),
+							leader));
+		}
+		finally {
+			this.cluster.lead("hello", leader);
+		}
+	}
+
+	/**
 	 * {@code docker kill} of the node leading {@code task_queue}, not the service's own, while 8
 	 * clients post 10,000 tasks: a follower takes over, and every task that got a 202 is done.
 	 */
 	@Test
-	@Order(2)
+	@Order(3)
 	void losesNoConfirmedTaskWhenTheNodeLeadingTheQueueIsKilled() throws Exception {
 		this.cluster.lead("task_queue", ThreeNodeCluster.LEADER_NODE);
 		int leader = ThreeNodeCluster.LEADER_NODE;
@@ -133,7 +198,7 @@ class ClusterFailoverTests {
 	 * yet is a 503 saying the broker refused it, and only then.
 	 */
 	@Test
-	@Order(3)
+	@Order(4)
 	void reconnectsToAnotherNodeWhenItsOwnStopsAndEveryPatternDeliversAgain() throws Exception {
 		int own = serviceNode();
 		List<String> led = this.cluster.queuesLedBy(own);
@@ -174,7 +239,7 @@ class ClusterFailoverTests {
 	 * returns, publishes are confirmed again.
 	 */
 	@Test
-	@Order(4)
+	@Order(5)
 	void answers503WithoutAMajorityAndHealsWhenANodeReturns() {
 		int own = serviceNode();
 		List<Integer> others = IntStream.rangeClosed(1, 3).filter((node) -> node != own).boxed().toList();
@@ -207,6 +272,21 @@ class ClusterFailoverTests {
 			assertThat(answer.took()).isLessThan(CONFIRM_BOUND);
 			assertThat(answer.body()).contains("did not confirm the message within");
 		});
+	}
+
+	private Topology topology() {
+		HttpUser.Answer answer = this.user.get("/api/topology");
+		assertThat(answer.status()).as("GET /api/topology").isEqualTo(200);
+		return json.readValue(answer.body(), Topology.class);
+	}
+
+	private static Topology.QueueInfo quorumQueue(Topology topology, String name) {
+		return topology.groups()
+			.stream()
+			.flatMap((group) -> group.queues().stream())
+			.filter((queue) -> queue.name().equals(name))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("No queue " + name + " in the topology"));
 	}
 
 	private int serviceNode() {
