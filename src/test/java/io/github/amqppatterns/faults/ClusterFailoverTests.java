@@ -1,5 +1,6 @@
 package io.github.amqppatterns.faults;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -12,6 +13,7 @@ import java.util.stream.IntStream;
 
 import io.github.amqppatterns.HttpUser;
 import io.github.amqppatterns.deliveries.DeliveryLog;
+import io.github.amqppatterns.live.LivePageBrowserTests;
 import io.github.amqppatterns.live.Topology;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,6 +21,11 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.condition.EnabledIf;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -29,7 +36,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The service on a three-node RabbitMQ cluster, with all three addresses: its topology names each
+ * The service on a three-node RabbitMQ cluster, with all three addresses: the live page names each
  * replicated queue's leader as RabbitMQ does; then nodes fail: the node leading {@code task_queue}
  * is killed, the node the service is connected to stops, then two nodes of three. Each test leaves
  * every node up again.
@@ -58,7 +65,7 @@ class ClusterFailoverTests {
 	/** {@code amqp-patterns.publish.confirm-timeout} (2 s) and 1 s to spare. */
 	static final Duration CONFIRM_BOUND = Duration.ofSeconds(3);
 
-	/** {@code /api/topology} is read from the broker at most once a second. */
+	/** {@code /api/topology} is read at most once a second, and the page polls it once a second. */
 	static final Duration LEADER_SHOWN = Duration.ofSeconds(10);
 
 	private static final JsonMapper json = JsonMapper.builder().build();
@@ -157,11 +164,49 @@ class ClusterFailoverTests {
 	}
 
 	/**
+	 * The live page, in headless Chromium, reads "leader rabbit@…" on each quorum queue's node with
+	 * the leader RabbitMQ reports, and the new one after {@code task_queue}'s leadership moves.
+	 */
+	@Test
+	@Order(3)
+	@EnabledIf(value = "io.github.amqppatterns.live.LivePageBrowserTests#browserInstalledOrInCi",
+			disabledReason = "needs Debian's chromium and chromium-driver (apt-get install chromium chromium-driver)")
+	void livePageShowsEachQuorumQueuesLeaderAndFollowsItWhenItMoves() throws IOException {
+		WebDriver browser = LivePageBrowserTests.chromium();
+		int leader = this.cluster.leaderOf("task_queue");
+		int next = leader % ThreeNodeCluster.NODES + 1;
+		try {
+			browser.get("http://localhost:" + this.port + "/");
+			new WebDriverWait(browser, Duration.ofSeconds(20))
+				.until((page) -> "live".equals(page.findElement(By.id("connection")).getText()));
+			WebDriverWait wait = new WebDriverWait(browser, LEADER_SHOWN);
+			Map<String, JsonNode> broker = this.cluster.queueStatuses();
+			for (String queue : ThreeNodeCluster.NAMED_QUEUES) {
+				String shown = "leader " + broker.get(queue).get("leader").asString();
+				wait.withMessage(() -> queue + "'s node should end with '" + shown + "'")
+					.until((page) -> queueDetail(page, queue).endsWith(shown));
+			}
+			this.cluster.lead("task_queue", next);
+			long moved = System.nanoTime();
+			String shown = "leader " + this.cluster.node(next).nodeName();
+			wait.withMessage(() -> "task_queue's node should end with '" + shown + "'")
+				.until((page) -> queueDetail(page, "task_queue").endsWith(shown));
+			FaultReport.record("cluster: task_queue's leadership moved", String.format(
+					"the live page read '%s' %d ms after rabbitmqctl reported it (node %d led it)", shown,
+					TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - moved), leader));
+		}
+		finally {
+			browser.quit();
+			this.cluster.lead("task_queue", leader);
+		}
+	}
+
+	/**
 	 * {@code docker kill} of the node leading {@code task_queue}, not the service's own, while 8
 	 * clients post 10,000 tasks: a follower takes over, and every task that got a 202 is done.
 	 */
 	@Test
-	@Order(3)
+	@Order(4)
 	void losesNoConfirmedTaskWhenTheNodeLeadingTheQueueIsKilled() throws Exception {
 		this.cluster.lead("task_queue", ThreeNodeCluster.LEADER_NODE);
 		int leader = ThreeNodeCluster.LEADER_NODE;
@@ -198,7 +243,7 @@ class ClusterFailoverTests {
 	 * yet is a 503 saying the broker refused it, and only then.
 	 */
 	@Test
-	@Order(4)
+	@Order(5)
 	void reconnectsToAnotherNodeWhenItsOwnStopsAndEveryPatternDeliversAgain() throws Exception {
 		int own = serviceNode();
 		List<String> led = this.cluster.queuesLedBy(own);
@@ -239,7 +284,7 @@ class ClusterFailoverTests {
 	 * returns, publishes are confirmed again.
 	 */
 	@Test
-	@Order(5)
+	@Order(6)
 	void answers503WithoutAMajorityAndHealsWhenANodeReturns() {
 		int own = serviceNode();
 		List<Integer> others = IntStream.rangeClosed(1, 3).filter((node) -> node != own).boxed().toList();
@@ -287,6 +332,15 @@ class ClusterFailoverTests {
 			.filter((queue) -> queue.name().equals(name))
 			.findFirst()
 			.orElseThrow(() -> new AssertionError("No queue " + name + " in the topology"));
+	}
+
+	/** The small line under a queue's name on the page's graph, "" until the graph draws it. */
+	private static String queueDetail(WebDriver page, String queue) {
+		return page.findElements(By.cssSelector(".graph .node.queue[data-queue='" + queue + "'] .detail"))
+			.stream()
+			.map(WebElement::getText)
+			.findFirst()
+			.orElse("");
 	}
 
 	private int serviceNode() {
