@@ -1,9 +1,11 @@
 package io.github.amqppatterns.faults;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -11,12 +13,19 @@ import java.util.stream.IntStream;
 
 import io.github.amqppatterns.HttpUser;
 import io.github.amqppatterns.deliveries.DeliveryLog;
+import io.github.amqppatterns.live.LivePageBrowserTests;
+import io.github.amqppatterns.live.Topology;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.condition.EnabledIf;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -27,9 +36,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The service on a three-node RabbitMQ cluster, with all three addresses, while nodes fail: the
- * node leading {@code task_queue} is killed, the node the service is connected to stops, then two
- * nodes of three. Each test leaves every node up again.
+ * The service on a three-node RabbitMQ cluster, with all three addresses: the live page names each
+ * replicated queue's leader as RabbitMQ does; then nodes fail: the node leading {@code task_queue}
+ * is killed, the node the service is connected to stops, then two nodes of three. Each test leaves
+ * every node up again.
  */
 @ClusterTest
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -54,6 +64,9 @@ class ClusterFailoverTests {
 
 	/** {@code amqp-patterns.publish.confirm-timeout} (2 s) and 1 s to spare. */
 	static final Duration CONFIRM_BOUND = Duration.ofSeconds(3);
+
+	/** {@code /api/topology} is read at most once a second, and the page polls it once a second. */
+	static final Duration LEADER_SHOWN = Duration.ofSeconds(10);
 
 	private static final JsonMapper json = JsonMapper.builder().build();
 
@@ -83,7 +96,7 @@ class ClusterFailoverTests {
 	@Test
 	@Order(1)
 	void declaresTheNamedQueuesAsQuorumQueuesWithAMemberOnEachNode() {
-		Set<String> nodes = IntStream.rangeClosed(1, 3).mapToObj((node) -> this.cluster.node(node).nodeName()).collect(Collectors.toSet());
+		Set<String> nodes = this.cluster.nodeNames();
 		for (String queue : ThreeNodeCluster.NAMED_QUEUES) {
 			JsonNode status = this.cluster.queueStatus(queue);
 			assertThat(status.get("type").asString()).as(queue).isEqualTo("quorum");
@@ -92,11 +105,108 @@ class ClusterFailoverTests {
 	}
 
 	/**
+	 * {@code GET /api/topology} gives each quorum queue and stream the three nodes as members and the
+	 * leader that RabbitMQ's own {@code rabbitmqctl} reports, not the service's AMQP 1.0 management
+	 * that it reads them through; when {@code hello}'s leadership moves, the new leader within
+	 * {@link #LEADER_SHOWN}.
+	 */
+	@Test
+	@Order(2)
+	void topologyNamesTheLeaderRabbitMqReportsForEachReplicatedQueueAndFollowsItWhenItMoves() {
+		Set<String> nodes = this.cluster.nodeNames();
+		Map<String, JsonNode> broker = this.cluster.queueStatuses();
+		Awaitility.await().atMost(LEADER_SHOWN).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+			Topology topology = topology();
+			List<Topology.QueueInfo> quorumQueues = topology.groups()
+				.stream()
+				.flatMap((group) -> group.queues().stream())
+				.filter((queue) -> "quorum".equals(queue.type()))
+				.toList();
+			assertThat(quorumQueues).extracting(Topology.QueueInfo::name)
+				.containsExactlyInAnyOrderElementsOf(ThreeNodeCluster.NAMED_QUEUES);
+			for (Topology.QueueInfo queue : quorumQueues) {
+				assertThat(queue.members()).as(queue.name() + "'s members").containsExactlyInAnyOrderElementsOf(nodes);
+				assertThat(queue.leader()).as(queue.name() + "'s leader")
+					.isEqualTo(broker.get(queue.name()).get("leader").asString());
+			}
+			assertThat(topology.streams()).isNotNull();
+			List<Topology.StreamInfo> streams = new ArrayList<>(topology.streams().streams());
+			assertThat(topology.streams().superStream()).isNotNull();
+			streams.addAll(topology.streams().superStream().partitions());
+			assertThat(streams).extracting(Topology.StreamInfo::name)
+				.containsExactlyInAnyOrder("hello-java-stream", "stream-offset-tracking-java", "invoices-0",
+						"invoices-1", "invoices-2");
+			for (Topology.StreamInfo stream : streams) {
+				assertThat(stream.members()).as(stream.name() + "'s members")
+					.containsExactlyInAnyOrderElementsOf(nodes);
+				assertThat(stream.leader()).as(stream.name() + "'s leader")
+					.isEqualTo(broker.get(stream.name()).get("leader").asString());
+			}
+		});
+		int leader = this.cluster.leaderOf("hello");
+		int next = leader % ThreeNodeCluster.NODES + 1;
+		try {
+			this.cluster.lead("hello", next);
+			long moved = System.nanoTime();
+			Awaitility.await()
+				.atMost(LEADER_SHOWN)
+				.pollInterval(Duration.ofMillis(200))
+				.untilAsserted(() -> assertThat(quorumQueue(topology(), "hello").leader()).as("hello's leader")
+					.isEqualTo(this.cluster.node(next).nodeName()));
+			FaultReport.record("cluster: hello's leadership moved",
+					String.format("GET /api/topology named node %d the leader %d ms after rabbitmqctl reported it "
+							+ "(node %d led it)", next, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - moved),
+							leader));
+		}
+		finally {
+			this.cluster.lead("hello", leader);
+		}
+	}
+
+	/**
+	 * The live page, in headless Chromium, reads "leader rabbit@…" on each quorum queue's node with
+	 * the leader RabbitMQ reports, and the new one after {@code task_queue}'s leadership moves.
+	 */
+	@Test
+	@Order(3)
+	@EnabledIf(value = "io.github.amqppatterns.live.LivePageBrowserTests#browserInstalledOrInCi",
+			disabledReason = "needs Debian's chromium and chromium-driver (apt-get install chromium chromium-driver)")
+	void livePageShowsEachQuorumQueuesLeaderAndFollowsItWhenItMoves() throws IOException {
+		WebDriver browser = LivePageBrowserTests.chromium();
+		int leader = this.cluster.leaderOf("task_queue");
+		int next = leader % ThreeNodeCluster.NODES + 1;
+		try {
+			browser.get("http://localhost:" + this.port + "/");
+			new WebDriverWait(browser, Duration.ofSeconds(20))
+				.until((page) -> "live".equals(page.findElement(By.id("connection")).getText()));
+			WebDriverWait wait = new WebDriverWait(browser, LEADER_SHOWN);
+			Map<String, JsonNode> broker = this.cluster.queueStatuses();
+			for (String queue : ThreeNodeCluster.NAMED_QUEUES) {
+				String shown = "leader " + broker.get(queue).get("leader").asString();
+				wait.withMessage(() -> queue + "'s node should end with '" + shown + "'")
+					.until((page) -> queueDetail(page, queue).endsWith(shown));
+			}
+			this.cluster.lead("task_queue", next);
+			long moved = System.nanoTime();
+			String shown = "leader " + this.cluster.node(next).nodeName();
+			wait.withMessage(() -> "task_queue's node should end with '" + shown + "'")
+				.until((page) -> queueDetail(page, "task_queue").endsWith(shown));
+			FaultReport.record("cluster: task_queue's leadership moved", String.format(
+					"the live page read '%s' %d ms after rabbitmqctl reported it (node %d led it)", shown,
+					TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - moved), leader));
+		}
+		finally {
+			browser.quit();
+			this.cluster.lead("task_queue", leader);
+		}
+	}
+
+	/**
 	 * {@code docker kill} of the node leading {@code task_queue}, not the service's own, while 8
 	 * clients post 10,000 tasks: a follower takes over, and every task that got a 202 is done.
 	 */
 	@Test
-	@Order(2)
+	@Order(4)
 	void losesNoConfirmedTaskWhenTheNodeLeadingTheQueueIsKilled() throws Exception {
 		this.cluster.lead("task_queue", ThreeNodeCluster.LEADER_NODE);
 		int leader = ThreeNodeCluster.LEADER_NODE;
@@ -133,7 +243,7 @@ class ClusterFailoverTests {
 	 * yet is a 503 saying the broker refused it, and only then.
 	 */
 	@Test
-	@Order(3)
+	@Order(5)
 	void reconnectsToAnotherNodeWhenItsOwnStopsAndEveryPatternDeliversAgain() throws Exception {
 		int own = serviceNode();
 		List<String> led = this.cluster.queuesLedBy(own);
@@ -174,7 +284,7 @@ class ClusterFailoverTests {
 	 * returns, publishes are confirmed again.
 	 */
 	@Test
-	@Order(4)
+	@Order(6)
 	void answers503WithoutAMajorityAndHealsWhenANodeReturns() {
 		int own = serviceNode();
 		List<Integer> others = IntStream.rangeClosed(1, 3).filter((node) -> node != own).boxed().toList();
@@ -207,6 +317,30 @@ class ClusterFailoverTests {
 			assertThat(answer.took()).isLessThan(CONFIRM_BOUND);
 			assertThat(answer.body()).contains("did not confirm the message within");
 		});
+	}
+
+	private Topology topology() {
+		HttpUser.Answer answer = this.user.get("/api/topology");
+		assertThat(answer.status()).as("GET /api/topology").isEqualTo(200);
+		return json.readValue(answer.body(), Topology.class);
+	}
+
+	private static Topology.QueueInfo quorumQueue(Topology topology, String name) {
+		return topology.groups()
+			.stream()
+			.flatMap((group) -> group.queues().stream())
+			.filter((queue) -> queue.name().equals(name))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("No queue " + name + " in the topology"));
+	}
+
+	/** The small line under a queue's name on the page's graph, "" until the graph draws it. */
+	private static String queueDetail(WebDriver page, String queue) {
+		return page.findElements(By.cssSelector(".graph .node.queue[data-queue='" + queue + "'] .detail"))
+			.stream()
+			.map(WebElement::getText)
+			.findFirst()
+			.orElse("");
 	}
 
 	private int serviceNode() {

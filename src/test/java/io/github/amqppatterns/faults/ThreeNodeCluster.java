@@ -3,8 +3,10 @@ package io.github.amqppatterns.faults;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -103,6 +105,11 @@ final class ThreeNodeCluster {
 		return this.nodes.get(node - 1);
 	}
 
+	/** The nodes' names, as RabbitMQ reports members and leaders. */
+	Set<String> nodeNames() {
+		return this.nodes.stream().map(BrokerNode::nodeName).collect(Collectors.toSet());
+	}
+
 	/** {@code host:port,...}, node 1 first: for {@code spring.rabbitmq.addresses}. */
 	String addresses() {
 		return this.nodes.stream().map(BrokerNode::address).collect(Collectors.joining(","));
@@ -155,12 +162,18 @@ final class ThreeNodeCluster {
 
 	/** {@code queue}'s type, leader, members and the members online, as node 1 sees them. */
 	JsonNode queueStatus(String queue) {
-		for (JsonNode candidate : queues(1)) {
-			if (queue.equals(candidate.get("name").asString())) {
-				return candidate;
-			}
+		JsonNode status = queueStatuses().get(queue);
+		if (status == null) {
+			throw new IllegalStateException("No queue " + queue + " on the cluster");
 		}
-		throw new IllegalStateException("No queue " + queue + " on the cluster");
+		return status;
+	}
+
+	/** {@link #queueStatus(String)} of every queue and stream, by name, read in one call. */
+	Map<String, JsonNode> queueStatuses() {
+		Map<String, JsonNode> statuses = new HashMap<>();
+		queues(1).forEach((queue) -> statuses.put(queue.get("name").asString(), queue));
+		return statuses;
 	}
 
 	/** Waits until every node is back and every named queue has all three members online. */

@@ -35,12 +35,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The live page in a real browser: Debian's headless Chromium, driven by Selenium through
  * Debian's chromedriver (nothing is downloaded). CI ({@code CI=true}) always runs it and fails
  * when the browser is missing ({@code .ci/run} installs it); elsewhere it runs where the browser
- * is installed.
+ * is installed. Public for the cluster tests, which open the page on a three-node cluster.
  */
 @IntegrationTest
 @EnabledIf(value = "browserInstalledOrInCi",
 		disabledReason = "needs Debian's chromium and chromium-driver (apt-get install chromium chromium-driver)")
-class LivePageBrowserTests {
+public class LivePageBrowserTests {
 
 	static final File CHROMIUM = new File("/usr/bin/chromium");
 
@@ -56,7 +56,7 @@ class LivePageBrowserTests {
 
 	private WebDriver browser;
 
-	static boolean browserInstalledOrInCi() {
+	public static boolean browserInstalledOrInCi() {
 		return (CHROMIUM.canExecute() && CHROMEDRIVER.canExecute()) || System.getenv("CI") != null;
 	}
 
@@ -66,7 +66,7 @@ class LivePageBrowserTests {
 	}
 
 	/** Headless Chromium through chromedriver, with a profile of its own: the live page's tests share it. */
-	static WebDriver chromium() throws IOException {
+	public static WebDriver chromium() throws IOException {
 		assertThat(CHROMIUM).as("Chromium (apt-get install chromium chromium-driver)").canRead();
 		assertThat(CHROMEDRIVER).as("chromedriver (apt-get install chromium-driver)").canRead();
 		ChromeOptions options = new ChromeOptions();
