@@ -159,7 +159,8 @@ function drawGraph(model) {
   x.key = x.exchange + (exchanges.length ? widths.exchange : 0);
   x.queue = x.key + widths.key;
   x.consumer = x.queue + widths.queue + COLUMN_GAP;
-  const width = x.consumer + widths.consumer + 2;
+  // a dead letter leaves its consumer to the right and runs back under the graph
+  const width = x.consumer + widths.consumer + (model.deadLetters.length ? 16 : 2);
 
   // one row per queue, as tall as its consumers need
   let top = 6;
@@ -228,14 +229,17 @@ function drawGraph(model) {
       nodeLayer.append(drawNode('consumer', key, x.consumer, y - NODE_HEIGHT / 2, widths.consumer, consumer, '',
         { 'data-consumer': consumer }));
       edge(queueKey, key, curve(x.queue + widths.queue, row.middle, x.consumer, y));
-      // under the graph: the reply back to the client by its reply-to address, and a message the
-      // consumer gives up on to the dead-letter exchange
-      const under = (toX, toY) => `M ${x.consumer + widths.consumer / 2} ${y + NODE_HEIGHT / 2} `
-        + `C ${x.consumer + widths.consumer / 2} ${height}, ${toX} ${height}, ${toX} ${toY + NODE_HEIGHT / 2}`;
-      if (model.reply) edge(key, producer, under(widths.producer / 2, producerY), 'reply');
+      if (model.reply) {
+        // the reply goes back to the client by its reply-to address, under the graph
+        edge(key, producer, `M ${x.consumer + widths.consumer / 2} ${y + NODE_HEIGHT / 2} `
+          + `C ${x.consumer + widths.consumer / 2} ${height}, ${widths.producer / 2} ${height}, `
+          + `${widths.producer / 2} ${producerY + NODE_HEIGHT / 2}`, 'reply');
+      }
       for (const route of model.deadLetters.filter((r) => r.queue === row.queue.name && exchangeY.has(r.exchange))) {
-        edge(key, nodeKey.exchange(section, route.exchange),
-          under(x.exchange + widths.exchange / 2, exchangeY.get(route.exchange)), 'dead-letter');
+        const right = x.consumer + widths.consumer;
+        const exchangeX = x.exchange + widths.exchange / 2;
+        edge(key, nodeKey.exchange(section, route.exchange), `M ${right} ${y} H ${right + 10} V ${height - 10} `
+          + `H ${exchangeX} V ${exchangeY.get(route.exchange) + NODE_HEIGHT / 2}`, 'dead-letter');
       }
     });
     if (!row.queue.consumers.length) {
