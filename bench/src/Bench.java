@@ -72,9 +72,10 @@ public final class Bench {
 		List<Result> more = scenario.call();
 		for (Result result : more) {
 			results.add(result);
-			System.out.printf(Locale.ROOT, "%s: ours %s, anchor %s, ratio %s; measured in %d s%n", result.id(),
+			System.out.printf(Locale.ROOT, "%s: ours %s, anchor %s, ratio %s%s; measured in %d s%n", result.id(),
 					Report.figure(result.oursRuns(), result.unit()), Report.figure(result.anchorRuns(), result.anchorUnit()),
-					Report.ratio(result), seconds(started));
+					Report.ratio(result), result.hasBound() ? ", to the combined bound " + Report.boundRatio(result) : "",
+					seconds(started));
 		}
 	}
 
