@@ -12,7 +12,7 @@ final class Report {
 	private Report() {
 	}
 
-	static String of(Settings settings, List<Result> results, List<Startup.Row> startup) {
+	static String of(Settings settings, List<Result> results, List<Startup.Row> startup, List<Memory.After> memory) {
 		StringBuilder report = new StringBuilder("# Benchmark: ours against the anchors\n\n");
 		report.append(String.format(Locale.ROOT, "%s; %s; %d cores, %s %s; `bench/run %d %d`: %d s per run, %d "
 				+ "repetition(s), ours and the anchor interleaved. Rates and ratios: median (min–max) over the "
@@ -45,6 +45,9 @@ final class Report {
 		}
 		if (!startup.isEmpty()) {
 			startup(report, startup);
+		}
+		if (!memory.isEmpty()) {
+			memory(report, memory);
 		}
 		return report.toString();
 	}
@@ -98,6 +101,22 @@ final class Report {
 		report.append(String.format(Locale.ROOT, "| %s | %,.0f ms (%,.0f–%,.0f) | | | %,d MiB | | |%n", anchor.service(),
 				anchorStart, Stats.min(anchor.startMillis()), Stats.max(anchor.startMillis()),
 				(long) Stats.median(anchor.rssKib()) / 1024));
+	}
+
+	/** The service's memory after each scenario (7's is in its own table). */
+	private static void memory(StringBuilder report, List<Memory.After> rows) {
+		report.append("\n## The service's memory after each scenario\n\n")
+			.append("RSS: `VmRSS` of the service's process; heap used: `jvm.memory.used` (area heap, all pools, "
+					+ "garbage not yet collected included) from `/actuator/prometheus`. Read after the scenario's last "
+					+ "run, before the service stops; where a scenario starts a service per repetition, the last one's.\n\n")
+			.append("| after | service | RSS | heap used |\n|---|---|---|---|\n");
+		for (Memory.After row : rows) {
+			Memory memory = row.memory();
+			report.append(String.format(Locale.ROOT, "| after %s | %s | %s | %s |%n", row.scenarios(), memory.service(),
+					(memory.rssKib() < 0) ? "—" : String.format(Locale.ROOT, "%,d MiB", memory.rssKib() / 1024),
+					(memory.heapBytes() < 0) ? "—"
+							: String.format(Locale.ROOT, "%,d MiB", memory.heapBytes() / (1024 * 1024))));
+		}
 	}
 
 	private static Optional<Result> find(List<Result> results, String id) {

@@ -28,11 +28,17 @@ final class Service implements AutoCloseable {
 	private static final Pattern SUBSCRIBER_COUNT = Pattern
 		.compile("spring_rabbit_listener_seconds_count\\{[^}]*listener_id=\"logs-subscriber-[12]\"[^}]*} ([0-9.E]+)");
 
+	private static final Pattern HEAP_USED = Pattern
+		.compile("jvm_memory_used_bytes\\{[^}]*area=\"heap\"[^}]*} ([0-9.E+]+)");
+
+	private final String name;
+
 	private final Process process;
 
 	private final double startMillis;
 
-	private Service(Process process, double startMillis) {
+	private Service(String name, Process process, double startMillis) {
+		this.name = name;
 		this.process = process;
 		this.startMillis = startMillis;
 	}
@@ -73,7 +79,7 @@ final class Service implements AutoCloseable {
 		while (System.nanoTime() < deadline && process.isAlive()) {
 			try {
 				if (HTTP.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-					return new Service(process, (System.nanoTime() - started) / 1e6);
+					return new Service(name, process, (System.nanoTime() - started) / 1e6);
 				}
 			}
 			catch (IOException ex) {
@@ -98,6 +104,26 @@ final class Service implements AutoCloseable {
 			}
 		}
 		return -1;
+	}
+
+	/** Its resident memory and heap in use now; -1 for what could not be read. */
+	Memory memory() {
+		long rss;
+		long heap;
+		try {
+			rss = rssKib();
+		}
+		catch (IOException ex) {
+			rss = -1;
+		}
+		try {
+			heap = metric(HEAP_USED);
+			heap = (heap > 0) ? heap : -1; // scenario 7's no-AMQP anchor has no /actuator/prometheus
+		}
+		catch (Exception ex) {
+			heap = -1;
+		}
+		return new Memory(this.name, rss, heap);
 	}
 
 	/** Deliveries to the two {@code logs} subscribers so far, from their listener timers in /actuator/prometheus. */
@@ -143,8 +169,12 @@ final class Service implements AutoCloseable {
 		}
 	}
 
+	/** Stops it, its memory left first in {@link Memory}. */
 	@Override
 	public void close() throws Exception {
+		if (this.process.isAlive()) {
+			Memory.stopped(memory());
+		}
 		Processes.stop(this.process);
 	}
 
