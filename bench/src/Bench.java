@@ -61,10 +61,17 @@ public final class Bench {
 		if (settings.wants("9")) {
 			progress(results, memory, null, () -> Streams.measure(settings));
 		}
+		List<Growth.Table> growth = new ArrayList<>();
+		if (settings.wants("12")) {
+			grow(growth, memory, () -> Growth.bodies(settings));
+		}
+		if (settings.wants("13")) {
+			grow(growth, memory, () -> Growth.routingKeys(settings));
+		}
 		if (settings.wants("8")) {
 			progress(results, memory, null, () -> List.of(Publishing.onCluster(settings)));
 		}
-		String report = Report.of(settings, results, startup, memory);
+		String report = Report.of(settings, results, startup, memory, growth);
 		System.out.println(report);
 		Files.writeString(settings.out().resolve("results.md"), report);
 		System.out.println("Written to " + settings.out().resolve("results.md"));
@@ -80,20 +87,39 @@ public final class Bench {
 		long started = System.nanoTime();
 		int mark = Memory.mark();
 		List<Result> more = scenario.call();
-		Map<String, Memory> last = new LinkedHashMap<>();
-		Memory.stoppedSince(mark).forEach((stopped) -> last.put(stopped.service(), stopped));
-		if (running != null) {
-			Memory now = running.memory();
-			last.put(now.service(), now);
-		}
-		String ids = more.stream().map(Result::id).collect(Collectors.joining(", "));
-		last.values().forEach((stopped) -> memory.add(new Memory.After(ids, stopped)));
+		memoryAfter(more.stream().map(Result::id).collect(Collectors.joining(", ")), mark, running, memory);
 		for (Result result : more) {
 			results.add(result);
 			System.out.printf(Locale.ROOT, "%s: ours %s, anchor %s, ratio %s%s; measured in %d s%n", result.id(),
 					Report.figure(result.oursRuns(), result.unit()), Report.figure(result.anchorRuns(), result.anchorUnit()),
 					Report.ratio(result), result.hasBound() ? ", to the combined bound " + Report.boundRatio(result) : "",
 					seconds(started));
+		}
+	}
+
+	/** The memory of each service stopped since {@code mark} (the last of each name), and of {@code running}. */
+	private static void memoryAfter(String ids, int mark, Service running, List<Memory.After> memory) {
+		Map<String, Memory> last = new LinkedHashMap<>();
+		Memory.stoppedSince(mark).forEach((stopped) -> last.put(stopped.service(), stopped));
+		if (running != null) {
+			Memory now = running.memory();
+			last.put(now.service(), now);
+		}
+		last.values().forEach((stopped) -> memory.add(new Memory.After(ids, stopped)));
+	}
+
+	/** Measures a growth scenario, adds its table and its service's memory, and prints a line for each row. */
+	private static void grow(List<Growth.Table> growth, List<Memory.After> memory, Callable<Growth.Table> scenario)
+			throws Exception {
+		long started = System.nanoTime();
+		int mark = Memory.mark();
+		Growth.Table table = scenario.call();
+		growth.add(table);
+		memoryAfter(table.id(), mark, null, memory);
+		for (Growth.Row row : table.rows()) {
+			System.out.printf(Locale.ROOT, "%s, %s %s: %s, %s of service CPU per message; measured in %d s%n", table.id(),
+					table.grows(), row.variant(), Report.figure(row.runs(), "msg/s"),
+					Report.micros(row.cpuMicros()), seconds(started));
 		}
 	}
 

@@ -12,7 +12,8 @@ final class Report {
 	private Report() {
 	}
 
-	static String of(Settings settings, List<Result> results, List<Startup.Row> startup, List<Memory.After> memory) {
+	static String of(Settings settings, List<Result> results, List<Startup.Row> startup, List<Memory.After> memory,
+			List<Growth.Table> growth) {
 		StringBuilder report = new StringBuilder("# Benchmark: ours against the anchors\n\n");
 		report.append(String.format(Locale.ROOT, "%s; %s; %d cores, %s %s; `bench/run %d %d`: %d s per run, %d "
 				+ "repetition(s), ours and the anchor interleaved. Rates and ratios: median (min–max) over the "
@@ -37,7 +38,8 @@ final class Report {
 					+ "shared cores.\n");
 		}
 		report.append(String.format(Locale.ROOT, "%nErrors (non-2xx answers, socket errors, wrong answers): %d%n",
-				results.stream().mapToLong(Result::errors).sum()));
+				results.stream().mapToLong(Result::errors).sum()
+						+ growth.stream().mapToLong(Growth.Table::errors).sum()));
 		Optional<Result> node = find(results, "1");
 		Optional<Result> cluster = find(results, "8");
 		if (node.isPresent() && cluster.isPresent()) {
@@ -46,6 +48,7 @@ final class Report {
 		if (!startup.isEmpty()) {
 			startup(report, startup);
 		}
+		growth.forEach((table) -> growth(report, table));
 		if (!memory.isEmpty()) {
 			memory(report, memory);
 		}
@@ -103,6 +106,40 @@ final class Report {
 				(long) Stats.median(anchor.rssKib()) / 1024));
 	}
 
+	/** A growth scenario (12, 13): each variant's rate and service CPU per message against the first's. */
+	private static void growth(StringBuilder report, Growth.Table table) {
+		report.append(String.format(Locale.ROOT, "%n## %s. Cost as the %s grows: %s%n%n", table.id(), table.grows(),
+				table.title()))
+			.append(table.note())
+			.append(" Rate: wrk, 32 connections; CPU: the service's process (user + system) per published message; "
+					+ "each against the first row's, medians; RSS and heap used after the variant's last run.\n\n")
+			.append(String.format(Locale.ROOT, "| # | %s | rate | rate against the first | service CPU per message "
+					+ "| CPU against the first | p50 / p99 | RSS / heap used after |%n", table.grows()))
+			.append("|---|---|---|---|---|---|---|---|\n");
+		Growth.Row first = table.rows().get(0);
+		double firstRate = Stats.median(first.runs().stream().map(Run::rate).toList());
+		double firstCpu = Stats.median(first.cpuMicros());
+		for (Growth.Row row : table.rows()) {
+			Memory memory = row.memory();
+			report.append(String.format(Locale.ROOT, "| %s | %s | %s | %.2f | %s | %.2f | %s | %s / %s |%n",
+					table.id(), row.variant(), figure(row.runs(), "msg/s"),
+					Stats.median(row.runs().stream().map(Run::rate).toList()) / firstRate, micros(row.cpuMicros()),
+					Stats.median(row.cpuMicros()) / firstCpu, latencies(row.runs()), mib(memory.rssKib() * 1024),
+					mib(memory.heapBytes())));
+		}
+	}
+
+	/** Bytes in MiB; — where they could not be read (negative). */
+	private static String mib(long bytes) {
+		return (bytes < 0) ? "—" : String.format(Locale.ROOT, "%,d MiB", bytes / (1024 * 1024));
+	}
+
+	/** CPU microseconds per message: the median and range. */
+	static String micros(List<Double> values) {
+		return String.format(Locale.ROOT, "%,.0f µs (%,.0f–%,.0f)", Stats.median(values), Stats.min(values),
+				Stats.max(values));
+	}
+
 	/** The service's memory after each scenario (7's is in its own table). */
 	private static void memory(StringBuilder report, List<Memory.After> rows) {
 		report.append("\n## The service's memory after each scenario\n\n")
@@ -113,9 +150,7 @@ final class Report {
 		for (Memory.After row : rows) {
 			Memory memory = row.memory();
 			report.append(String.format(Locale.ROOT, "| after %s | %s | %s | %s |%n", row.scenarios(), memory.service(),
-					(memory.rssKib() < 0) ? "—" : String.format(Locale.ROOT, "%,d MiB", memory.rssKib() / 1024),
-					(memory.heapBytes() < 0) ? "—"
-							: String.format(Locale.ROOT, "%,d MiB", memory.heapBytes() / (1024 * 1024))));
+					mib(memory.rssKib() * 1024), mib(memory.heapBytes())));
 		}
 	}
 

@@ -23,6 +23,9 @@ final class Service implements AutoCloseable {
 
 	static final String BASE = "http://127.0.0.1:" + PORT;
 
+	/** The kernel's clock ticks per second, the unit of /proc/PID/stat's CPU times. */
+	private static final long CLOCK_TICKS = Long.parseLong(Processes.exec("getconf", "CLK_TCK").trim());
+
 	static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
 	private static final Pattern SUBSCRIBER_COUNT = Pattern
@@ -126,6 +129,13 @@ final class Service implements AutoCloseable {
 		return new Memory(this.name, rss, heap);
 	}
 
+	/** CPU time its process has used so far (user and system, /proc/PID/stat), in seconds. */
+	double cpuSeconds() throws IOException {
+		String stat = Files.readString(Path.of("/proc", Long.toString(this.process.pid()), "stat"));
+		String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+		return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / (double) CLOCK_TICKS;
+	}
+
 	/** Deliveries to the two {@code logs} subscribers so far, from their listener timers in /actuator/prometheus. */
 	long subscriberDeliveries() throws Exception {
 		return metric(SUBSCRIBER_COUNT);
@@ -158,9 +168,14 @@ final class Service implements AutoCloseable {
 
 	/** Waits until the subscribers have caught up with what was published (their count stops moving). */
 	void awaitSubscribersIdle() throws Exception {
+		awaitIdle(SUBSCRIBER_COUNT);
+	}
+
+	/** Waits until the sum of what {@code counter} matches in /actuator/prometheus stops moving for 500 ms. */
+	void awaitIdle(Pattern counter) throws Exception {
 		long last = -1;
 		for (int i = 0; i < 600; i++) {
-			long now = subscriberDeliveries();
+			long now = metric(counter);
 			if (now == last) {
 				return;
 			}
