@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -143,8 +144,10 @@ final class Service implements AutoCloseable {
 
 	/** The sum of what {@code pattern}'s first group matches in /actuator/prometheus now. */
 	long metric(Pattern pattern) throws Exception {
-		String metrics = HTTP.send(HttpRequest.newBuilder(URI.create(BASE + "/actuator/prometheus")).GET().build(),
-				HttpResponse.BodyHandlers.ofString()).body();
+		String metrics = HTTP.send(HttpRequest.newBuilder(URI.create(BASE + "/actuator/prometheus"))
+			.timeout(Duration.ofSeconds(30)) // a service that stopped answering still stops (close reads it first)
+			.GET()
+			.build(), HttpResponse.BodyHandlers.ofString()).body();
 		Matcher matcher = pattern.matcher(metrics);
 		long total = 0;
 		while (matcher.find()) {
