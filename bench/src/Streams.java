@@ -57,11 +57,13 @@ final class Streams {
 							"-s", "bench/wrk/post-hello.lua", Service.BASE + "/api/streams/hello");
 					Callable<Run> anchor = () -> ClientLoad.run(settings.seconds(), 32,
 							(client) -> confirmed(producer));
+					Callable<Run> alive = () -> Wrk.liveness(settings.seconds());
 					WarmUp.untilSteady(ours, 6);
-					WarmUp.once(anchor);
+					WarmUp.once(anchor, alive);
 					for (int i = 0; i < settings.repetitions(); i++) {
 						oursPublishing.add(ours.call());
 						anchorPublishing.add(anchor.call());
+						liveness.add(alive.call());
 					}
 				}
 			}
