@@ -45,7 +45,8 @@ interface Comparison {
 			}
 
 			public String verdict(Result result) {
-				return mark(Stats.median(result.boundRatios()) >= target);
+				return result.hasBound() ? mark(Stats.median(result.boundRatios()) >= target)
+						: "✘ (no liveness runs, so no bound)";
 			}
 		};
 	}
