@@ -31,8 +31,8 @@ final class Growth {
 	record Row(String variant, List<Run> runs, List<Double> cpuMicros, Memory memory) {
 	}
 
-	/** A growth table: its id, what is measured, what grows, its rows (the first is the base). */
-	record Table(String id, String title, String grows, String note, List<Row> rows) {
+	/** A growth table: its id, its heading, what is measured, what grows, a note, its rows (the first is the base). */
+	record Table(String id, String heading, String title, String grows, String note, List<Row> rows) {
 
 		long errors() {
 			return this.rows.stream().flatMap((row) -> row.runs().stream()).mapToLong(Run::errors).sum();
@@ -56,7 +56,7 @@ final class Growth {
 				node.purge(Publishing.TASK_QUEUE);
 			}
 			List<Row> rows = measure(settings, service, variants, () -> node.purge(Publishing.TASK_QUEUE));
-			return new Table("12", "`POST /api/tasks` as in 1 (listeners stopped, persistent, to `task_queue`)",
+			return new Table("12", "Cost as the body grows", "`POST /api/tasks` as in 1 (listeners stopped, persistent, to `task_queue`)",
 					"body", "The service starts with `--amqp-patterns.max-body-size=1MB`: 1 MB is over its default "
 							+ "limit of 64 KB.", rows);
 		}
@@ -71,7 +71,7 @@ final class Growth {
 		try (Service service = Service.on(settings, settings.node(), "growth-topics")) {
 			postOnce("/api/topics/k0.orange.rabbit", 12);
 			List<Row> rows = measure(settings, service, variants, () -> service.awaitIdle(TOPIC_DELIVERIES));
-			return new Table("13", "`POST /api/topics/{key}` (tutorial 5; Q1 and Q2 take each message, each "
+			return new Table("13", "Cost as the distinct routing keys grow", "`POST /api/topics/{key}` (tutorial 5; Q1 and Q2 take each message, each "
 					+ "delivery logged and recorded)", "distinct routing keys", "Keys `k0.orange.rabbit`, "
 							+ "`k1.orange.rabbit`, …, posted in turn; a run of fewer requests than keys uses that many.",
 					rows);

@@ -108,8 +108,7 @@ final class Report {
 
 	/** A growth scenario (12, 13): each variant's rate and service CPU per message against the first's. */
 	private static void growth(StringBuilder report, Growth.Table table) {
-		report.append(String.format(Locale.ROOT, "%n## %s. Cost as the %s grows: %s%n%n", table.id(), table.grows(),
-				table.title()))
+		report.append(String.format(Locale.ROOT, "%n## %s. %s: %s%n%n", table.id(), table.heading(), table.title()))
 			.append(table.note())
 			.append(" Rate: wrk, 32 connections; CPU: the service's process (user + system) per published message; "
 					+ "each against the first row's, medians; RSS and heap used after the variant's last run.\n\n")
