@@ -2,10 +2,13 @@ package bench;
 
 import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 /**
  * The benchmark (bench/README.md), run by bench/run: each scenario, ours against its anchor doing
@@ -29,22 +32,23 @@ public final class Bench {
 		}
 		System.out.println(Report.brokers(settings));
 		List<Result> results = new ArrayList<>();
+		List<Memory.After> memory = new ArrayList<>();
 		if (settings.wants("1")) {
-			progress(results, () -> Publishing.onNode(settings));
+			progress(results, memory, null, () -> Publishing.onNode(settings));
 		}
 		if (settings.wants("2")) {
-			progress(results, () -> List.of(Draining.measure(settings)));
+			progress(results, memory, null, () -> List.of(Draining.measure(settings)));
 		}
 		if (settings.wants("3") || settings.wants("4") || settings.wants("6")) {
 			try (Service service = Service.on(settings, settings.node(), "patterns")) {
 				if (settings.wants("3")) {
-					progress(results, () -> List.of(Fanout.measure(settings, service)));
+					progress(results, memory, service, () -> List.of(Fanout.measure(settings, service)));
 				}
 				if (settings.wants("4")) {
-					progress(results, () -> Rpc.measure(settings));
+					progress(results, memory, service, () -> Rpc.measure(settings));
 				}
 				if (settings.wants("6")) {
-					progress(results, () -> List.of(BigFib.measure(settings)));
+					progress(results, memory, service, () -> List.of(BigFib.measure(settings)));
 				}
 			}
 		}
@@ -55,26 +59,67 @@ public final class Bench {
 			System.out.printf(Locale.ROOT, "7: measured in %d s%n", seconds(started));
 		}
 		if (settings.wants("9")) {
-			progress(results, () -> Streams.measure(settings));
+			progress(results, memory, null, () -> Streams.measure(settings));
+		}
+		List<Growth.Table> growth = new ArrayList<>();
+		if (settings.wants("12")) {
+			grow(growth, memory, () -> Growth.bodies(settings));
+		}
+		if (settings.wants("13")) {
+			grow(growth, memory, () -> Growth.routingKeys(settings));
 		}
 		if (settings.wants("8")) {
-			progress(results, () -> List.of(Publishing.onCluster(settings)));
+			progress(results, memory, null, () -> List.of(Publishing.onCluster(settings)));
 		}
-		String report = Report.of(settings, results, startup);
+		String report = Report.of(settings, results, startup, memory, growth);
 		System.out.println(report);
 		Files.writeString(settings.out().resolve("results.md"), report);
 		System.out.println("Written to " + settings.out().resolve("results.md"));
 	}
 
-	/** Measures, adds the results, and prints a line for each, with the time it took. */
-	private static void progress(List<Result> results, Callable<List<Result>> scenario) throws Exception {
+	/**
+	 * Measures, adds the results, and prints a line for each, with the time it took; adds the memory
+	 * of each service the scenario stopped (the last of each name), and of {@code running}, the
+	 * service it shares with others (null where none), as it is now.
+	 */
+	private static void progress(List<Result> results, List<Memory.After> memory, Service running,
+			Callable<List<Result>> scenario) throws Exception {
 		long started = System.nanoTime();
+		int mark = Memory.mark();
 		List<Result> more = scenario.call();
+		memoryAfter(more.stream().map(Result::id).collect(Collectors.joining(", ")), mark, running, memory);
 		for (Result result : more) {
 			results.add(result);
-			System.out.printf(Locale.ROOT, "%s: ours %s, anchor %s, ratio %s; measured in %d s%n", result.id(),
+			System.out.printf(Locale.ROOT, "%s: ours %s, anchor %s, ratio %s%s; measured in %d s%n", result.id(),
 					Report.figure(result.oursRuns(), result.unit()), Report.figure(result.anchorRuns(), result.anchorUnit()),
-					Report.ratio(result), seconds(started));
+					Report.ratio(result), result.hasBound() ? ", to the combined bound " + Report.boundRatio(result) : "",
+					seconds(started));
+		}
+	}
+
+	/** The memory of each service stopped since {@code mark} (the last of each name), and of {@code running}. */
+	private static void memoryAfter(String ids, int mark, Service running, List<Memory.After> memory) {
+		Map<String, Memory> last = new LinkedHashMap<>();
+		Memory.stoppedSince(mark).forEach((stopped) -> last.put(stopped.service(), stopped));
+		if (running != null) {
+			Memory now = running.memory();
+			last.put(now.service(), now);
+		}
+		last.values().forEach((stopped) -> memory.add(new Memory.After(ids, stopped)));
+	}
+
+	/** Measures a growth scenario, adds its table and its service's memory, and prints a line for each row. */
+	private static void grow(List<Growth.Table> growth, List<Memory.After> memory, Callable<Growth.Table> scenario)
+			throws Exception {
+		long started = System.nanoTime();
+		int mark = Memory.mark();
+		Growth.Table table = scenario.call();
+		growth.add(table);
+		memoryAfter(table.id(), mark, null, memory);
+		for (Growth.Row row : table.rows()) {
+			System.out.printf(Locale.ROOT, "%s, %s %s: %s, %s of service CPU per message; measured in %d s%n", table.id(),
+					table.grows(), row.variant(), Report.figure(row.runs(), "msg/s"),
+					Report.micros(row.cpuMicros()), seconds(started));
 		}
 	}
 

@@ -30,6 +30,27 @@ interface Comparison {
 		};
 	}
 
+	/**
+	 * Ours / anchor on rates for the ratio; met when our rate is at least {@code target} of the
+	 * combined bound ({@link Result#combinedBound}) at the median: for the HTTP publish scenarios.
+	 */
+	static Comparison boundAtLeast(double target) {
+		return new Comparison() {
+			public double ratio(Run ours, Run anchor) {
+				return ours.rate() / anchor.rate();
+			}
+
+			public String target() {
+				return "≥ " + target + " of the combined bound";
+			}
+
+			public String verdict(Result result) {
+				return result.hasBound() ? mark(Stats.median(result.boundRatios()) >= target)
+						: "✘ (no liveness runs, so no bound)";
+			}
+		};
+	}
+
 	/** Ours / anchor on times (a lower ratio is better), at most {@code target} at the median. */
 	static Comparison timeAtMost(double target) {
 		return new Comparison() {

@@ -12,7 +12,8 @@ final class Report {
 	private Report() {
 	}
 
-	static String of(Settings settings, List<Result> results, List<Startup.Row> startup) {
+	static String of(Settings settings, List<Result> results, List<Startup.Row> startup, List<Memory.After> memory,
+			List<Growth.Table> growth) {
 		StringBuilder report = new StringBuilder("# Benchmark: ours against the anchors\n\n");
 		report.append(String.format(Locale.ROOT, "%s; %s; %d cores, %s %s; `bench/run %d %d`: %d s per run, %d "
 				+ "repetition(s), ours and the anchor interleaved. Rates and ratios: median (min–max) over the "
@@ -20,16 +21,25 @@ final class Report {
 				Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"),
 				System.getProperty("java.version"), settings.seconds(), settings.repetitions(), settings.seconds(),
 				settings.repetitions()));
-		report.append("| # | ours | anchor | ours | anchor | ratio | ours p50 / p99 | anchor p50 / p99 | target | met |\n")
-			.append("|---|---|---|---|---|---|---|---|---|---|\n");
+		report.append("| # | ours | anchor | ours | anchor | ratio | ratio to the combined bound | ours p50 / p99 "
+				+ "| anchor p50 / p99 | target | met |\n")
+			.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
 		for (Result result : results) {
-			report.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |%n", result.id(),
-					result.ours(), result.anchor(), figure(result.oursRuns(), result.unit()),
-					figure(result.anchorRuns(), result.anchorUnit()), ratio(result), latencies(result.oursRuns()),
-					latencies(result.anchorRuns()), result.comparison().target(), result.comparison().verdict(result)));
+			report.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |%n",
+					result.id(), result.ours(), result.anchor(), figure(result.oursRuns(), result.unit()),
+					figure(result.anchorRuns(), result.anchorUnit()), ratio(result), boundRatio(result),
+					latencies(result.oursRuns()), latencies(result.anchorRuns()), result.comparison().target(),
+					result.comparison().verdict(result)));
+		}
+		if (results.stream().anyMatch(Result::hasBound)) {
+			report.append("\nThe combined bound of an HTTP publish scenario is `1 / (1/liveness + 1/anchor)`, per "
+					+ "repetition: what a request allows where it pays for HTTP (liveness alone, as 1c, in the same "
+					+ "service and repetitions) and for the broker's round trip (the anchor), the two adding up on "
+					+ "shared cores.\n");
 		}
 		report.append(String.format(Locale.ROOT, "%nErrors (non-2xx answers, socket errors, wrong answers): %d%n",
-				results.stream().mapToLong(Result::errors).sum()));
+				results.stream().mapToLong(Result::errors).sum()
+						+ growth.stream().mapToLong(Growth.Table::errors).sum()));
 		Optional<Result> node = find(results, "1");
 		Optional<Result> cluster = find(results, "8");
 		if (node.isPresent() && cluster.isPresent()) {
@@ -37,6 +47,10 @@ final class Report {
 		}
 		if (!startup.isEmpty()) {
 			startup(report, startup);
+		}
+		growth.forEach((table) -> growth(report, table));
+		if (!memory.isEmpty()) {
+			memory(report, memory);
 		}
 		return report.toString();
 	}
@@ -65,6 +79,8 @@ final class Report {
 			.append(String.format(Locale.ROOT, "| anchor | %s | %s |%n", figure(node.anchorRuns(), node.anchorUnit()),
 					figure(cluster.anchorRuns(), cluster.anchorUnit())))
 			.append(String.format(Locale.ROOT, "| ratio | %s | %s |%n", ratio(node), ratio(cluster)))
+			.append(String.format(Locale.ROOT, "| ratio to the combined bound | %s | %s |%n", boundRatio(node),
+					boundRatio(cluster)))
 			.append(String.format(Locale.ROOT, "| ours p50 / p99 | %s | %s |%n", latencies(node.oursRuns()),
 					latencies(cluster.oursRuns())))
 			.append(String.format(Locale.ROOT, "| anchor p50 / p99 | %s | %s |%n", latencies(node.anchorRuns()),
@@ -90,6 +106,53 @@ final class Report {
 				(long) Stats.median(anchor.rssKib()) / 1024));
 	}
 
+	/** A growth scenario (12, 13): each variant's rate and service CPU per message against the first's. */
+	private static void growth(StringBuilder report, Growth.Table table) {
+		report.append(String.format(Locale.ROOT, "%n## %s. %s: %s%n%n", table.id(), table.heading(), table.title()))
+			.append(table.note())
+			.append(" Rate: wrk, 32 connections; CPU: the service's process (user + system) per published message; "
+					+ "each against the first row's, medians; RSS and heap used after the variant's last run.\n\n")
+			.append(String.format(Locale.ROOT, "| # | %s | rate | rate against the first | service CPU per message "
+					+ "| CPU against the first | p50 / p99 | RSS / heap used after |%n", table.grows()))
+			.append("|---|---|---|---|---|---|---|---|\n");
+		Growth.Row first = table.rows().get(0);
+		double firstRate = Stats.median(first.runs().stream().map(Run::rate).toList());
+		double firstCpu = Stats.median(first.cpuMicros());
+		for (Growth.Row row : table.rows()) {
+			Memory memory = row.memory();
+			report.append(String.format(Locale.ROOT, "| %s | %s | %s | %.2f | %s | %.2f | %s | %s / %s |%n",
+					table.id(), row.variant(), figure(row.runs(), "msg/s"),
+					Stats.median(row.runs().stream().map(Run::rate).toList()) / firstRate, micros(row.cpuMicros()),
+					Stats.median(row.cpuMicros()) / firstCpu, latencies(row.runs()), mib(memory.rssKib() * 1024),
+					mib(memory.heapBytes())));
+		}
+	}
+
+	/** Bytes in MiB; — where they could not be read (negative). */
+	private static String mib(long bytes) {
+		return (bytes < 0) ? "—" : String.format(Locale.ROOT, "%,d MiB", bytes / (1024 * 1024));
+	}
+
+	/** CPU microseconds per message: the median and range. */
+	static String micros(List<Double> values) {
+		return String.format(Locale.ROOT, "%,.0f µs (%,.0f–%,.0f)", Stats.median(values), Stats.min(values),
+				Stats.max(values));
+	}
+
+	/** The service's memory after each scenario (7's is in its own table). */
+	private static void memory(StringBuilder report, List<Memory.After> rows) {
+		report.append("\n## The service's memory after each scenario\n\n")
+			.append("RSS: `VmRSS` of the service's process; heap used: `jvm.memory.used` (area heap, all pools, "
+					+ "garbage not yet collected included) from `/actuator/prometheus`. Read after the scenario's last "
+					+ "run, before the service stops; where a scenario starts a service per repetition, the last one's.\n\n")
+			.append("| after | service | RSS | heap used |\n|---|---|---|---|\n");
+		for (Memory.After row : rows) {
+			Memory memory = row.memory();
+			report.append(String.format(Locale.ROOT, "| after %s | %s | %s | %s |%n", row.scenarios(), memory.service(),
+					mib(memory.rssKib() * 1024), mib(memory.heapBytes())));
+		}
+	}
+
 	private static Optional<Result> find(List<Result> results, String id) {
 		return results.stream().filter((result) -> result.id().equals(id)).findFirst();
 	}
@@ -105,6 +168,16 @@ final class Report {
 		double[] ratios = result.ratios();
 		return String.format(Locale.ROOT, "%.2f (%.2f–%.2f)", Stats.median(ratios), Stats.min(ratios),
 				Stats.max(ratios));
+	}
+
+	/** The median ratio to the combined bound, its range, and the median bound; — where there is none. */
+	static String boundRatio(Result result) {
+		if (!result.hasBound()) {
+			return "—";
+		}
+		double[] ratios = result.boundRatios();
+		return String.format(Locale.ROOT, "%.2f (%.2f–%.2f) of %,.0f %s", Stats.median(ratios), Stats.min(ratios),
+				Stats.max(ratios), Stats.median(result.bounds()), result.unit());
 	}
 
 	private static String latencies(List<Run> runs) {

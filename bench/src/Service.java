@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -23,16 +24,25 @@ final class Service implements AutoCloseable {
 
 	static final String BASE = "http://127.0.0.1:" + PORT;
 
+	/** The kernel's clock ticks per second, the unit of /proc/PID/stat's CPU times. */
+	private static final long CLOCK_TICKS = Long.parseLong(Processes.exec("getconf", "CLK_TCK").trim());
+
 	static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
 	private static final Pattern SUBSCRIBER_COUNT = Pattern
 		.compile("spring_rabbit_listener_seconds_count\\{[^}]*listener_id=\"logs-subscriber-[12]\"[^}]*} ([0-9.E]+)");
 
+	private static final Pattern HEAP_USED = Pattern
+		.compile("jvm_memory_used_bytes\\{[^}]*area=\"heap\"[^}]*} ([0-9.E+]+)");
+
+	private final String name;
+
 	private final Process process;
 
 	private final double startMillis;
 
-	private Service(Process process, double startMillis) {
+	private Service(String name, Process process, double startMillis) {
+		this.name = name;
 		this.process = process;
 		this.startMillis = startMillis;
 	}
@@ -73,7 +83,7 @@ final class Service implements AutoCloseable {
 		while (System.nanoTime() < deadline && process.isAlive()) {
 			try {
 				if (HTTP.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-					return new Service(process, (System.nanoTime() - started) / 1e6);
+					return new Service(name, process, (System.nanoTime() - started) / 1e6);
 				}
 			}
 			catch (IOException ex) {
@@ -100,6 +110,33 @@ final class Service implements AutoCloseable {
 		return -1;
 	}
 
+	/** Its resident memory and heap in use now; -1 for what could not be read. */
+	Memory memory() {
+		long rss;
+		long heap;
+		try {
+			rss = rssKib();
+		}
+		catch (IOException ex) {
+			rss = -1;
+		}
+		try {
+			heap = metric(HEAP_USED);
+			heap = (heap > 0) ? heap : -1; // scenario 7's no-AMQP anchor has no /actuator/prometheus
+		}
+		catch (Exception ex) {
+			heap = -1;
+		}
+		return new Memory(this.name, rss, heap);
+	}
+
+	/** CPU time its process has used so far (user and system, /proc/PID/stat), in seconds. */
+	double cpuSeconds() throws IOException {
+		String stat = Files.readString(Path.of("/proc", Long.toString(this.process.pid()), "stat"));
+		String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+		return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / (double) CLOCK_TICKS;
+	}
+
 	/** Deliveries to the two {@code logs} subscribers so far, from their listener timers in /actuator/prometheus. */
 	long subscriberDeliveries() throws Exception {
 		return metric(SUBSCRIBER_COUNT);
@@ -107,8 +144,10 @@ final class Service implements AutoCloseable {
 
 	/** The sum of what {@code pattern}'s first group matches in /actuator/prometheus now. */
 	long metric(Pattern pattern) throws Exception {
-		String metrics = HTTP.send(HttpRequest.newBuilder(URI.create(BASE + "/actuator/prometheus")).GET().build(),
-				HttpResponse.BodyHandlers.ofString()).body();
+		String metrics = HTTP.send(HttpRequest.newBuilder(URI.create(BASE + "/actuator/prometheus"))
+			.timeout(Duration.ofSeconds(30)) // a service that stopped answering still stops (close reads it first)
+			.GET()
+			.build(), HttpResponse.BodyHandlers.ofString()).body();
 		Matcher matcher = pattern.matcher(metrics);
 		long total = 0;
 		while (matcher.find()) {
@@ -132,9 +171,14 @@ final class Service implements AutoCloseable {
 
 	/** Waits until the subscribers have caught up with what was published (their count stops moving). */
 	void awaitSubscribersIdle() throws Exception {
+		awaitIdle(SUBSCRIBER_COUNT);
+	}
+
+	/** Waits until the sum of what {@code counter} matches in /actuator/prometheus stops moving for 500 ms. */
+	void awaitIdle(Pattern counter) throws Exception {
 		long last = -1;
 		for (int i = 0; i < 600; i++) {
-			long now = subscriberDeliveries();
+			long now = metric(counter);
 			if (now == last) {
 				return;
 			}
@@ -143,8 +187,12 @@ final class Service implements AutoCloseable {
 		}
 	}
 
+	/** Stops it, its memory left first in {@link Memory}. */
 	@Override
 	public void close() throws Exception {
+		if (this.process.isAlive()) {
+			Memory.stopped(memory());
+		}
 		Processes.stop(this.process);
 	}
 

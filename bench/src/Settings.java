@@ -42,7 +42,7 @@ record Settings(int seconds, int repetitions, List<String> only, Broker node, Br
 
 	/** Whether any scenario on the node is wanted (all but 8). */
 	boolean wantsNode() {
-		return List.of("1", "2", "3", "4", "6", "7", "9").stream().anyMatch(this::wants);
+		return List.of("1", "2", "3", "4", "6", "7", "9", "12", "13").stream().anyMatch(this::wants);
 	}
 
 	private static String required(String property) {

@@ -43,6 +43,14 @@ final class Wrk {
 		return new Run(Double.parseDouble(rate.group(1)), percentile(output, "50"), percentile(output, "99"), errors);
 	}
 
+	/**
+	 * 1c: {@code GET /actuator/health/liveness} (no AMQP, no body) from 32 connections, what HTTP
+	 * alone allows here; the HTTP side of every HTTP publish scenario's combined bound.
+	 */
+	static Run liveness(int seconds) {
+		return run(seconds, "-t2", "-c32", "--latency", Service.BASE + "/actuator/health/liveness");
+	}
+
 	/** A percentile of {@code --latency}'s distribution, in ms (NaN without {@code --latency}). */
 	private static double percentile(String output, String percent) {
 		Matcher matcher = Pattern.compile("\\s" + percent + "%\\s+([0-9.]+)(us|ms|s)").matcher(output);
