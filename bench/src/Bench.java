@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -68,10 +69,19 @@ public final class Bench {
 		if (settings.wants("13")) {
 			grow(growth, memory, () -> Growth.routingKeys(settings));
 		}
+		Optional<WireCost.Table> wire = Optional.empty();
+		if (settings.wants("14")) {
+			long started = System.nanoTime();
+			wire = Optional.of(WireCost.measure(settings));
+			for (WireCost.Row row : wire.get().rows()) {
+				System.out.printf(Locale.ROOT, "14, %s: %s, %s of the broker's CPU per message; measured in %d s%n",
+						row.variant(), Report.figure(row.runs(), "msg/s"), Report.micros(row.brokerMicros()), seconds(started));
+			}
+		}
 		if (settings.wants("8")) {
 			progress(results, memory, null, () -> List.of(Publishing.onCluster(settings)));
 		}
-		String report = Report.of(settings, results, startup, memory, growth);
+		String report = Report.of(settings, results, startup, memory, growth, wire);
 		System.out.println(report);
 		Files.writeString(settings.out().resolve("results.md"), report);
 		System.out.println("Written to " + settings.out().resolve("results.md"));

@@ -2,6 +2,8 @@ package bench;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 /** The processes the benchmark starts: the service, PerfTest, wrk. */
@@ -16,6 +18,16 @@ final class Processes {
 	}
 
 	/** Runs {@code command} to its end: its output; an exception where it fails. */
+	/** The kernel's clock ticks per second, the unit of /proc/PID/stat's CPU times. */
+	private static final long CLOCK_TICKS = Long.parseLong(exec("getconf", "CLK_TCK").trim());
+
+	/** CPU time process {@code pid} has used so far (user and system, /proc/PID/stat), in seconds. */
+	static double cpuSeconds(long pid) throws IOException {
+		String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+		String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+		return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / (double) CLOCK_TICKS;
+	}
+
 	static String exec(String... command) {
 		try {
 			Process process = new ProcessBuilder(command).redirectErrorStream(true).start();

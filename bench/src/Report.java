@@ -13,7 +13,7 @@ final class Report {
 	}
 
 	static String of(Settings settings, List<Result> results, List<Startup.Row> startup, List<Memory.After> memory,
-			List<Growth.Table> growth) {
+			List<Growth.Table> growth, Optional<WireCost.Table> wire) {
 		StringBuilder report = new StringBuilder("# Benchmark: ours against the anchors\n\n");
 		report.append(String.format(Locale.ROOT, "%s; %s; %d cores, %s %s; `bench/run %d %d`: %d s per run, %d "
 				+ "repetition(s), ours and the anchor interleaved. Rates and ratios: median (min–max) over the "
@@ -39,7 +39,8 @@ final class Report {
 		}
 		report.append(String.format(Locale.ROOT, "%nErrors (non-2xx answers, socket errors, wrong answers): %d%n",
 				results.stream().mapToLong(Result::errors).sum()
-						+ growth.stream().mapToLong(Growth.Table::errors).sum()));
+						+ growth.stream().mapToLong(Growth.Table::errors).sum()
+						+ wire.map(WireCost.Table::errors).orElse(0L)));
 		Optional<Result> node = find(results, "1");
 		Optional<Result> cluster = find(results, "8");
 		if (node.isPresent() && cluster.isPresent()) {
@@ -49,6 +50,7 @@ final class Report {
 			startup(report, startup);
 		}
 		growth.forEach((table) -> growth(report, table));
+		wire.ifPresent((table) -> wire(report, table));
 		if (!memory.isEmpty()) {
 			memory(report, memory);
 		}
@@ -125,6 +127,24 @@ final class Report {
 					Stats.median(row.runs().stream().map(Run::rate).toList()) / firstRate, micros(row.cpuMicros()),
 					Stats.median(row.cpuMicros()) / firstCpu, latencies(row.runs()), mib(memory.rssKib() * 1024),
 					mib(memory.heapBytes())));
+		}
+	}
+
+	/** 14: each variant's rate and the broker's CPU per message, against PerfTest's. */
+	private static void wire(StringBuilder report, WireCost.Table table) {
+		report.append(String.format(Locale.ROOT, "%n## 14. The broker's CPU per message: the service's publish "
+				+ "against PerfTest's%n%n"))
+			.append("32 plain publishers in the benchmark's JVM, one persistent message in flight each, confirmed, to "
+					+ "`task_queue` through the default exchange, changed one way at a time from what PerfTest sends "
+					+ "(1's anchor) to what the service sends. The service's message, read back from the queue: "
+					+ table.serviceProperties() + ". CPU: the node's process (user + system) per published message; "
+					+ "medians against the first row's.\n\n")
+			.append("| # | publishes | rate | broker CPU per message | against PerfTest's |\n")
+			.append("|---|---|---|---|---|\n");
+		double first = Stats.median(table.rows().get(0).brokerMicros());
+		for (WireCost.Row row : table.rows()) {
+			report.append(String.format(Locale.ROOT, "| 14 | %s | %s | %s | %+,.0f µs |%n", row.variant(),
+					figure(row.runs(), "msg/s"), micros(row.brokerMicros()), Stats.median(row.brokerMicros()) - first));
 		}
 	}
 

@@ -24,9 +24,6 @@ final class Service implements AutoCloseable {
 
 	static final String BASE = "http://127.0.0.1:" + PORT;
 
-	/** The kernel's clock ticks per second, the unit of /proc/PID/stat's CPU times. */
-	private static final long CLOCK_TICKS = Long.parseLong(Processes.exec("getconf", "CLK_TCK").trim());
-
 	static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
 	private static final Pattern SUBSCRIBER_COUNT = Pattern
@@ -132,9 +129,7 @@ final class Service implements AutoCloseable {
 
 	/** CPU time its process has used so far (user and system, /proc/PID/stat), in seconds. */
 	double cpuSeconds() throws IOException {
-		String stat = Files.readString(Path.of("/proc", Long.toString(this.process.pid()), "stat"));
-		String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-		return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / (double) CLOCK_TICKS;
+		return Processes.cpuSeconds(this.process.pid());
 	}
 
 	/** Deliveries to the two {@code logs} subscribers so far, from their listener timers in /actuator/prometheus. */

@@ -7,9 +7,9 @@ import java.util.List;
 /**
  * What bench/run hands over: the length of a run, the repetitions, the scenarios wanted, the
  * brokers (the node every scenario but 8 runs on, the cluster of scenario 8: each null where no
- * scenario wanted needs it) and the classpaths of the service, the no-AMQP anchor and PerfTest.
+ * scenario wanted needs it), the node's OS process (0 where bench/run did not say it) and the classpaths of the service, the no-AMQP anchor and PerfTest.
  */
-record Settings(int seconds, int repetitions, List<String> only, Broker node, Broker cluster, Path out,
+record Settings(int seconds, int repetitions, List<String> only, Broker node, long nodePid, Broker cluster, Path out,
 		String serviceClasspath, String noAmqpClasspath, String anchorsClasspath, List<String> serviceArguments) {
 
 	static Settings from(String[] args) throws Exception {
@@ -20,6 +20,7 @@ record Settings(int seconds, int repetitions, List<String> only, Broker node, Br
 		return new Settings(Integer.parseInt(args[0]), Integer.parseInt(args[1]),
 				Arrays.stream(System.getProperty("bench.only", "").split("[, ]+")).filter((id) -> !id.isEmpty()).toList(),
 				node.isEmpty() ? null : Broker.at(node, virtualHost),
+				Long.parseLong(System.getProperty("bench.node.pid", "").isEmpty() ? "0" : System.getProperty("bench.node.pid")),
 				cluster.isEmpty() ? null : Broker.at(cluster, virtualHost), Path.of("target", "bench"),
 				required("bench.service.classpath"), required("bench.noamqp.classpath"),
 				required("bench.anchors.classpath"), extra.isEmpty() ? List.of() : List.of(extra.split("\\s+")));
@@ -42,7 +43,7 @@ record Settings(int seconds, int repetitions, List<String> only, Broker node, Br
 
 	/** Whether any scenario on the node is wanted (all but 8). */
 	boolean wantsNode() {
-		return List.of("1", "2", "3", "4", "6", "7", "9", "12", "13").stream().anyMatch(this::wants);
+		return List.of("1", "2", "3", "4", "6", "7", "9", "12", "13", "14").stream().anyMatch(this::wants);
 	}
 
 	private static String required(String property) {
