@@ -136,9 +136,10 @@ final class Report {
 				+ "against PerfTest's%n%n"))
 			.append("32 plain publishers in the benchmark's JVM, one persistent message in flight each, confirmed, to "
 					+ "`task_queue` through the default exchange, changed one way at a time from what PerfTest sends "
-					+ "(1's anchor) to what the service sends. The service's message, read back from the queue: "
-					+ table.serviceProperties() + ". CPU: the node's process (user + system) per published message; "
-					+ "medians against the first row's.\n\n")
+					+ "(1's anchor) to what the service sends, then both held to " + String.format(Locale.ROOT, "%,d",
+							WireCost.HELD_RATE) + " msg/s, about the rate of 1's HTTP publishes. The service's message, "
+					+ "read back from the queue: " + table.serviceProperties() + ". CPU: the node's process (user + "
+					+ "system) per published message; medians against the first row's.\n\n")
 			.append("| # | publishes | rate | broker CPU per message | against PerfTest's |\n")
 			.append("|---|---|---|---|---|\n");
 		double first = Stats.median(table.rows().get(0).brokerMicros());

@@ -6,9 +6,12 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
@@ -23,13 +26,18 @@ import com.rabbitmq.client.MessageProperties;
  * PerfTest sends it, then changed one way at a time towards what the service sends, and measured
  * by the broker's CPU time per message ({@code /proc/PID/stat} of the node, user + system, over the
  * run). The service's properties and body are those of a message the service published (read back
- * from the queue), not a copy of what it is believed to send.
+ * from the queue), not a copy of what it is believed to send. Then both again, held to
+ * {@value #HELD_RATE} msg/s, about what 1's HTTP publishes reach: a broker's CPU per message
+ * depends on the rate, as its fixed costs (the quorum queue's log writes, its timers) are shared by
+ * fewer messages.
  */
 final class WireCost {
 
 	private static final int PUBLISHERS = 32;
 
 	private static final long CONFIRM_TIMEOUT_MILLIS = 5_000;
+
+	static final int HELD_RATE = 2_500;
 
 	private WireCost() {
 	}
@@ -47,7 +55,8 @@ final class WireCost {
 
 	}
 
-	private record Variant(String label, boolean oneConnection, boolean mandatory, boolean servicesMessage) {
+	/** @param rate the messages per second all publishers together are held to; 0: as fast as confirmed */
+	private record Variant(String label, boolean oneConnection, boolean mandatory, boolean servicesMessage, int rate) {
 	}
 
 	private record Message(AMQP.BasicProperties properties, byte[] body) {
@@ -60,13 +69,16 @@ final class WireCost {
 		Broker node = settings.node();
 		Message service = servicesMessage(settings, node);
 		Message perfTest = new Message(MessageProperties.MINIMAL_PERSISTENT_BASIC, new byte[12]);
+		String held = String.format(Locale.ROOT, ", held to %,d msg/s", HELD_RATE);
 		List<Variant> variants = List.of(
 				new Variant("PerfTest's (1's anchor): a connection per publisher, delivery mode only, a 12 B body", false,
-						false, false),
-				new Variant("one connection, a channel per publisher, as the service", true, false, false),
-				new Variant("that, `mandatory`", true, true, false),
-				new Variant("that, the service's properties and body", true, false, true),
-				new Variant("the service's publish: one connection, `mandatory`, its properties and body", true, true, true));
+						false, false, 0),
+				new Variant("one connection, a channel per publisher, as the service", true, false, false, 0),
+				new Variant("that, `mandatory`", true, true, false, 0),
+				new Variant("that, the service's properties and body", true, false, true, 0),
+				new Variant("the service's publish: one connection, `mandatory`, its properties and body", true, true, true, 0),
+				new Variant("PerfTest's" + held, false, false, false, HELD_RATE),
+				new Variant("the service's publish" + held, true, true, true, HELD_RATE));
 		for (Variant variant : variants) { // unmeasured: the broker and this JVM warm up on each
 			run(settings, node, variant, variant.servicesMessage() ? service : perfTest);
 		}
@@ -107,7 +119,17 @@ final class WireCost {
 				channel.confirmSelect();
 				channels.add(channel);
 			}
+			// held: each publisher sends at most one message per interval, the next due an interval after the last
+			long interval = (variant.rate() > 0) ? TimeUnit.SECONDS.toNanos(PUBLISHERS) / variant.rate() : 0;
+			long[] due = new long[PUBLISHERS];
 			Run run = ClientLoad.run(settings.seconds(), PUBLISHERS, (publisher) -> {
+				if (interval > 0) {
+					long wait = due[publisher] - System.nanoTime();
+					if (wait > 0) {
+						LockSupport.parkNanos(wait);
+					}
+					due[publisher] = Math.max(due[publisher], System.nanoTime() - interval) + interval;
+				}
 				Channel channel = channels.get(publisher);
 				channel.basicPublish("", Publishing.TASK_QUEUE, variant.mandatory(), message.properties(), message.body());
 				channel.waitForConfirmsOrDie(CONFIRM_TIMEOUT_MILLIS);
