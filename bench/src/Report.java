@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The results as markdown: target/bench/results.md, and bench/README.md's table. */
+/** The results as markdown: target/bench/results.md, and bench/RESULTS.md's tables. */
 final class Report {
 
 	private Report() {

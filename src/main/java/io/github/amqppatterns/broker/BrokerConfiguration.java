@@ -110,7 +110,7 @@ class BrokerConfiguration {
 	/**
 	 * A direct container runs the listener on the client's thread, as the tutorials' receivers do;
 	 * Boot's default (simple) one hands each message to a thread of its own, a quarter of an autoAck
-	 * subscriber's CPU (bench/README.md, scenario 3).
+	 * subscriber's CPU (bench/RESULTS.md, scenario 3).
 	 */
 	@Bean(ServerNamedQueue.CONTAINER_FACTORY)
 	DirectRabbitListenerContainerFactory subscriberListenerContainerFactory(

@@ -6,7 +6,7 @@ import java.util.function.Supplier;
  * Where the code that sees something happen to a message tells the live page; implemented by the
  * {@code live} package, so that publishing and consuming do not depend on the page. A direct call,
  * not an application event: the multicaster cost a fanout subscriber a seventh of its CPU
- * (bench/README.md, scenario 3).
+ * (bench/RESULTS.md, scenario 3).
  */
 public interface LiveEvents {
 

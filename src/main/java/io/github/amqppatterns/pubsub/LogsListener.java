@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
  * The tutorial's {@code ReceiveLogs}, twice: each gets every message. Each consumes with autoAck
  * ({@code ackMode = "NONE"}), as {@code receive_logs.py} and every subscriber of a server-named
  * queue here do: the queue is exclusive to its connection and goes with it, so an acknowledgement
- * would protect nothing and cost a frame per message (bench/README.md, scenario 3).
+ * would protect nothing and cost a frame per message (bench/RESULTS.md, scenario 3).
  */
 @Component
 class LogsListener {
