@@ -135,7 +135,7 @@ public class TextPublisher {
 		// The confirm is awaited on the channel that sent the message (a scoped operation): the channel
 		// goes back to the cache with no confirm outstanding. A channel returned with one outstanding is
 		// handed to a thread of the connection factory's executor that waits for it, a thread hop per
-		// message (bench/RESULTS.md: about a fifth of the service's CPU per request).
+		// message (bench/RESULTS.md, "Cutting the service's own cost per request").
 		CorrelationData.Confirm confirm = this.rabbitTemplate.invoke(operations -> {
 			operations.send(exchange, routingKey, message, correlation);
 			return PublishFailedException.await(correlation.getFuture(), this.confirmTimeout,
